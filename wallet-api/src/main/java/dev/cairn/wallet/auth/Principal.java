@@ -1,0 +1,26 @@
+package dev.cairn.wallet.auth;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is calling: the account every learner-data query is scoped by, and the Cairn sign-in session the access
+ * token belongs to (absent for tokens from an external identity provider).
+ */
+public record Principal(UUID accountId, Optional<UUID> sessionId) {
+  private static final String KEY = "cairn.principal";
+
+  public void attachTo(RoutingContext ctx) {
+    ctx.put(KEY, this);
+  }
+
+  /** The authenticated caller; only routes behind the bearer-token stage call this. */
+  public static Principal of(RoutingContext ctx) {
+    Principal principal = ctx.get(KEY);
+    if (principal == null) {
+      throw new IllegalStateException("route is not behind authentication");
+    }
+    return principal;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.cairn.wallet.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting Cairn reads, parsed once at start-up from environment variables.
+ * Nothing else in the code base reads the environment; README.md lists each variable.
+ */
+public record CairnConfig(
+    Http http,
+    Path home,
+    Optional<ExternalDatabase> database,
+    int databasePoolSize,
+    Tokens tokens,
+    Optional<Path> signingKeyFile,
+    Optional<Oidc> oidc,
+    LoginThrottling loginThrottling,
+    Duration shutdownDrain) {
+
+  /** The HTTP listener and the limits on what it accepts. */
+  public record Http(String host, int port, long maxBodyBytes, int maxJsonDepth, boolean trustForwardedHeaders) {}
+
+  /** An operator-provided PostgreSQL; without one Cairn starts an embedded PostgreSQL under {@code home}. */
+  public record ExternalDatabase(String url, String user, String password) {}
+
+  /** Access and refresh tokens issued by Cairn itself. */
+  public record Tokens(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {}
+
+  /** An external OpenID Connect provider whose access tokens Cairn accepts. */
+  public record Oidc(String issuer, String audience) {}
+
+  /** When repeated login failures start to be answered with 429. */
+  public record LoginThrottling(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
+
+  public static CairnConfig fromEnvironment(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    Path home = in.optional("CAIRN_HOME").map(Path::of)
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cairn"));
+    Optional<ExternalDatabase> database = in.optional("CAIRN_DB_URL").map(url -> new ExternalDatabase(
+        url, in.optional("CAIRN_DB_USER").orElse("cairn"), in.optional("CAIRN_DB_PASSWORD").orElse("")));
+    Optional<Oidc> oidc = in.optional("CAIRN_OIDC_ISSUER").map(issuer -> new Oidc(
+        issuer, in.required("CAIRN_OIDC_AUDIENCE", "it is required when CAIRN_OIDC_ISSUER is set")));
+    return new CairnConfig(
+        new Http(
+            in.optional("CAIRN_HTTP_HOST").orElse("0.0.0.0"),
+            in.integer("CAIRN_HTTP_PORT", 8080, 0, 65535),
+            in.integer("CAIRN_HTTP_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
+            in.integer("CAIRN_HTTP_MAX_JSON_DEPTH", 64, 2, 1000),
+            in.bool("CAIRN_HTTP_TRUST_FORWARDED", false)),
+        home,
+        database,
+        in.integer("CAIRN_DB_POOL_SIZE", 16, 1, 500),
+        new Tokens(
+            in.optional("CAIRN_TOKEN_ISSUER").orElse("urn:cairn:wallet"),
+            in.optional("CAIRN_TOKEN_AUDIENCE").orElse("cairn-wallet-api"),
+            Duration.ofSeconds(in.integer("CAIRN_ACCESS_TOKEN_TTL_SECONDS", 15 * 60, 30, 24 * 3600)),
+            Duration.ofSeconds(in.integer("CAIRN_REFRESH_TOKEN_TTL_SECONDS", 30 * 24 * 3600, 60, 365 * 24 * 3600))),
+        in.optional("CAIRN_SIGNING_KEY_FILE").map(Path::of),
+        oidc,
+        new LoginThrottling(
+            in.integer("CAIRN_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1000),
+            in.integer("CAIRN_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100000),
+            Duration.ofSeconds(in.integer("CAIRN_LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60, 1, 24 * 3600))),
+        Duration.ofSeconds(in.integer("CAIRN_SHUTDOWN_DRAIN_SECONDS", 20, 0, 600)));
+  }
+
+  public Path pgDataDirectory() {
+    return home.resolve("pgdata");
+  }
+}

@@ -1,0 +1,83 @@
+package dev.cairn.wallet.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * The PostgreSQL 17 that Cairn starts for itself when no database is configured. Its data directory persists,
+ * so a restart keeps every row. zonky runs it under {@code unshare -U} when started as root, because
+ * PostgreSQL refuses to run as root. Blocking: call it from a worker thread.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  static final String DATABASE = "cairn";
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static EmbeddedDatabase start(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+          .setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false)
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .setServerConfig("max_connections", "200")
+          .setServerConfig("listen_addresses", "127.0.0.1")
+          .start();
+      EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+      database.createDatabaseIfMissing(DATABASE);
+      return database;
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
+    }
+  }
+
+  /** Creates a database on this server unless it exists; tests use it to give each suite its own. */
+  public void createDatabaseIfMissing(String name) {
+    if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+      throw new IllegalArgumentException("not a plain database name: " + name);
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+         PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      exists.setString(1, name);
+      try (ResultSet rows = exists.executeQuery()) {
+        if (rows.next()) {
+          return;
+        }
+      }
+      try (Statement create = connection.createStatement()) {
+        create.execute("CREATE DATABASE " + name);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+  }
+
+  public ConnectionSettings settings() {
+    return settings(DATABASE);
+  }
+
+  public ConnectionSettings settings(String database) {
+    return new ConnectionSettings("postgresql://127.0.0.1:" + postgres.getPort() + "/" + database, "postgres", "");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+}

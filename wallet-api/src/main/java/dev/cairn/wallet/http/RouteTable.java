@@ -1,0 +1,112 @@
+package dev.cairn.wallet.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps paths to endpoints and puts each route's own stages in front of it: route template (for logs and
+ * metrics) → JSON body limit and media type → authentication → endpoint. The list of registered routes is
+ * what the OpenAPI contract test compares with the document.
+ */
+public final class RouteTable {
+  static final String TEMPLATE_KEY = "cairn.routeTemplate";
+
+  /** One registered route, with its path written as a Vert.x template ({@code /v1/sessions/:id}). */
+  public record Registered(HttpMethod method, String path, Access access) {}
+
+  private final Router router;
+  private final Handler<RoutingContext> authentication;
+  private final ApiJson json;
+  private final long maxBodyBytes;
+  private final List<Registered> registered = new ArrayList<>();
+
+  public RouteTable(Router router, Handler<RoutingContext> authentication, ApiJson json, long maxBodyBytes) {
+    this.router = router;
+    this.authentication = authentication;
+    this.json = json;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public void get(String path, Access access, Endpoint endpoint) {
+    add(HttpMethod.GET, path, access, false, endpoint);
+  }
+
+  public void delete(String path, Access access, Endpoint endpoint) {
+    add(HttpMethod.DELETE, path, access, false, endpoint);
+  }
+
+  /** A POST whose body is a JSON document. */
+  public void post(String path, Access access, Endpoint endpoint) {
+    add(HttpMethod.POST, path, access, true, endpoint);
+  }
+
+  public List<Registered> registered() {
+    return List.copyOf(registered);
+  }
+
+  private void add(HttpMethod method, String path, Access access, boolean jsonBody, Endpoint endpoint) {
+    Route route = router.route(method, path);
+    route.handler(new TemplateMarker(path));
+    if (jsonBody) {
+      route.consumes("application/json");
+      route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    }
+    if (access == Access.AUTHENTICATED) {
+      route.handler(authentication);
+    }
+    route.handler(ctx -> run(ctx, endpoint));
+    registered.add(new Registered(method, path, access));
+  }
+
+  private void run(RoutingContext ctx, Endpoint endpoint) {
+    try {
+      endpoint.handle(ctx).onComplete(done -> {
+        if (done.succeeded()) {
+          write(ctx, done.result());
+        } else {
+          ctx.fail(done.cause());
+        }
+      });
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+    }
+  }
+
+  private void write(RoutingContext ctx, Reply reply) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended()) {
+      return;
+    }
+    reply.headers().forEach(response::putHeader);
+    response.setStatusCode(reply.status());
+    if (reply.body() == null) {
+      response.end();
+    } else if (reply.body() instanceof String text) {
+      response.putHeader("Content-Type", reply.contentType()).end(text);
+    } else {
+      response.putHeader("Content-Type", Reply.JSON).end(json.write(reply.body()));
+    }
+  }
+
+  /** Records the route template first (a platform stage, so it runs even when the body stage fails). */
+  private record TemplateMarker(String template) implements PlatformHandler {
+    @Override
+    public void handle(RoutingContext ctx) {
+      ctx.put(TEMPLATE_KEY, template);
+      ctx.next();
+    }
+  }
+
+  public static String templateOf(RoutingContext ctx) {
+    String template = ctx.get(TEMPLATE_KEY);
+    return template == null ? "unmatched" : template;
+  }
+}

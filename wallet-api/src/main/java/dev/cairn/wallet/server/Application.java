@@ -1,0 +1,105 @@
+package dev.cairn.wallet.server;
+
+import dev.cairn.wallet.account.AccountRoutes;
+import dev.cairn.wallet.account.AccountService;
+import dev.cairn.wallet.account.SessionService;
+import dev.cairn.wallet.auth.AccessTokens;
+import dev.cairn.wallet.auth.BearerAuthHandler;
+import dev.cairn.wallet.auth.CairnTokenAuthenticator;
+import dev.cairn.wallet.auth.ExternalIdentities;
+import dev.cairn.wallet.auth.LoginThrottle;
+import dev.cairn.wallet.auth.OidcKeys;
+import dev.cairn.wallet.auth.OidcTokenAuthenticator;
+import dev.cairn.wallet.auth.PasswordHasher;
+import dev.cairn.wallet.config.CairnConfig;
+import dev.cairn.wallet.http.AccessLog;
+import dev.cairn.wallet.http.ApiJson;
+import dev.cairn.wallet.http.Drain;
+import dev.cairn.wallet.http.FailureHandler;
+import dev.cairn.wallet.http.JsonBody;
+import dev.cairn.wallet.http.RequestId;
+import dev.cairn.wallet.http.RouteTable;
+import dev.cairn.wallet.ops.OperationsRoutes;
+import dev.cairn.wallet.outbound.JsonFetcher;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.AllowForwardHeaders;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Wires services to routes. The request chain every route shares, in order: request id → access log → drain
+ * (refuse new work while shutting down) → the route's own stages (see {@link RouteTable}) → failure handler.
+ */
+final class Application {
+  private final Router router;
+  private final RouteTable routes;
+  private final Drain drain = new Drain();
+  private final JsonFetcher fetcher;
+
+  Application(Vertx vertx, CairnConfig config, Infrastructure infrastructure, Workers workers,
+              PrometheusMeterRegistry metrics, Clock clock) {
+    var pool = infrastructure.database().pool();
+    ApiJson json = new ApiJson(config.http().maxJsonDepth());
+    JsonBody bodies = new JsonBody(json, config.http().maxJsonDepth());
+    PasswordHasher hasher = new PasswordHasher();
+    AccessTokens accessTokens = new AccessTokens(infrastructure.signingKey(), config.tokens(), clock);
+    this.fetcher = new JsonFetcher(vertx, Duration.ofSeconds(5), 256 * 1024);
+    Optional<OidcTokenAuthenticator> oidc = config.oidc().map(provider -> new OidcTokenAuthenticator(provider,
+        new OidcKeys(provider.issuer(), fetcher, clock), new ExternalIdentities(pool, clock), workers, clock));
+    BearerAuthHandler authentication = new BearerAuthHandler(accessTokens.issuer(),
+        new CairnTokenAuthenticator(accessTokens, workers, pool, clock), oidc);
+
+    this.router = Router.router(vertx);
+    if (config.http().trustForwardedHeaders()) {
+      router.allowForward(AllowForwardHeaders.ALL);
+    }
+    router.route().handler(new RequestId()).handler(new AccessLog()).handler(drain);
+    this.routes = new RouteTable(router, authentication, json, config.http().maxBodyBytes());
+
+    AccountService accounts = new AccountService(infrastructure.database(), hasher, workers, clock);
+    SessionService sessions = new SessionService(infrastructure.database(), hasher, accessTokens,
+        new LoginThrottle(pool, config.loginThrottling(), clock), workers, clock, config.tokens().refreshTokenTtl());
+    new AccountRoutes(accounts, sessions, bodies).register(routes);
+    new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);
+
+    FailureHandler failures = new FailureHandler();
+    router.route().failureHandler(failures);
+    for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
+      router.errorHandler(status, failures);
+    }
+  }
+
+  Router router() {
+    return router;
+  }
+
+  RouteTable routes() {
+    return routes;
+  }
+
+  Drain drain() {
+    return drain;
+  }
+
+  JsonFetcher fetcher() {
+    return fetcher;
+  }
+
+  static String openApiDocument() {
+    try (InputStream in = Application.class.getResourceAsStream("/openapi.yaml")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.yaml is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
