@@ -6,6 +6,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
@@ -68,13 +69,18 @@ public final class Database {
 
   /** Runs {@code work} in one Hibernate Reactive session and transaction; a failed stage rolls it back. */
   public <T> Future<T> inTransaction(Function<Stage.Session, CompletionStage<T>> work) {
-    return Future.fromCompletionStage(sessions.withTransaction((session, tx) -> work.apply(session)),
-        vertx.getOrCreateContext());
+    return unwrapped(sessions.withTransaction((session, tx) -> work.apply(session)));
   }
 
   /** Runs {@code work} in one Hibernate Reactive session without a transaction of its own (reads). */
   public <T> Future<T> inSession(Function<Stage.Session, CompletionStage<T>> work) {
-    return Future.fromCompletionStage(sessions.withSession(work), vertx.getOrCreateContext());
+    return unwrapped(sessions.withSession(work));
+  }
+
+  /** Back on the caller's Vert.x context, failing with the cause itself rather than a CompletionException. */
+  private <T> Future<T> unwrapped(CompletionStage<T> stage) {
+    return Future.fromCompletionStage(stage, vertx.getOrCreateContext()).recover(failure -> Future.failedFuture(
+        failure instanceof CompletionException wrapped && wrapped.getCause() != null ? wrapped.getCause() : failure));
   }
 
   public Future<Void> close() {

@@ -122,15 +122,20 @@ public final class CairnServer {
   private Future<Void> waitForDrain(Duration limit) {
     Promise<Void> drained = Promise.promise();
     long deadline = System.nanoTime() + limit.toNanos();
-    vertx.setPeriodic(0, 20, timer -> {
-      if (application.drain().inFlight() == 0 || System.nanoTime() > deadline) {
-        vertx.cancelTimer(timer);
-        if (application.drain().inFlight() > 0) {
-          LOG.warn("drain period over with {} requests still in flight", application.drain().inFlight());
+    Runnable check = () -> {
+      int inFlight = application.drain().inFlight();
+      if (inFlight == 0 || System.nanoTime() > deadline) {
+        if (inFlight > 0) {
+          LOG.warn("drain period over with {} requests still in flight", inFlight);
         }
         drained.tryComplete();
       }
-    });
+    };
+    check.run();
+    if (!drained.future().isComplete()) {
+      long timer = vertx.setPeriodic(20, tick -> check.run());
+      drained.future().onComplete(done -> vertx.cancelTimer(timer));
+    }
     return drained.future();
   }
 }

@@ -1,0 +1,111 @@
+package dev.cairn.wallet.testing;
+
+import dev.cairn.wallet.config.CairnConfig;
+import dev.cairn.wallet.db.ConnectionSettings;
+import dev.cairn.wallet.server.CairnServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Cairn server on a loopback port with its own database on the shared test PostgreSQL, configured
+ * through the same environment variables an operator uses.
+ */
+public final class CairnUnderTest implements AutoCloseable {
+  public final TestClock clock = new TestClock();
+  public final Api api;
+  public final Path home;
+  private final CairnServer server;
+  private final ConnectionSettings database;
+
+  private CairnUnderTest(Map<String, String> extraEnv) {
+    try {
+      this.home = Files.createTempDirectory("cairn-home");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.database = TestPostgres.freshDatabase();
+    Map<String, String> env = new HashMap<>();
+    env.put("CAIRN_HOME", home.toString());
+    env.put("CAIRN_HTTP_HOST", "127.0.0.1");
+    env.put("CAIRN_HTTP_PORT", "0");
+    env.put("CAIRN_DB_URL", database.url());
+    env.put("CAIRN_DB_USER", database.user());
+    env.put("CAIRN_DB_PASSWORD", database.password());
+    env.put("CAIRN_DB_POOL_SIZE", "4");
+    env.put("CAIRN_SHUTDOWN_DRAIN_SECONDS", "2");
+    env.putAll(extraEnv);
+    this.server = await(CairnServer.start(CairnConfig.fromEnvironment(env), clock));
+    this.api = new Api("http://127.0.0.1:" + server.port());
+  }
+
+  public static CairnUnderTest start() {
+    return new CairnUnderTest(Map.of());
+  }
+
+  public static CairnUnderTest start(Map<String, String> env) {
+    return new CairnUnderTest(env);
+  }
+
+  public CairnServer server() {
+    return server;
+  }
+
+  /** The number of rows in every table of the schema, to prove a rejected request changed nothing. */
+  public Map<String, Long> rowCounts() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         Statement statement = connection.createStatement();
+         ResultSet tables = statement.executeQuery(
+             "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+      while (tables.next()) {
+        counts.put(tables.getString(1), 0L);
+      }
+      for (String table : counts.keySet()) {
+        try (Statement count = connection.createStatement();
+             ResultSet rows = count.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+          rows.next();
+          counts.put(table, rows.getLong(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return counts;
+  }
+
+  /** Runs one SQL statement against this server's database (test set-up and assertions only). */
+  public long queryLong(String sql) {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(server.stop());
+  }
+
+  public static <T> T await(io.vertx.core.Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
