@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -28,27 +29,35 @@ public final class JsonBody {
     if (body == null || body.length() == 0) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; a JSON object is expected");
     }
+    // Two steps, so that syntax (including depth and encoding) is judged on the whole document before its shape.
+    JsonNode tree = parse(body.getBytes());
     try {
-      return json.mapper().readValue(body.getBytes(), type);
-    } catch (StreamConstraintsException e) {
-      throw new ProblemException(ProblemType.MALFORMED_JSON, "The JSON is nested deeper than " + maxDepth + " levels");
+      return json.mapper().treeToValue(tree, type);
     } catch (UnrecognizedPropertyException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "Unknown field '" + path(e) + "'");
     } catch (InvalidNullException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "Field '" + path(e) + "' must not be null");
     } catch (MismatchedInputException e) {
-      throw mismatch(e, type);
-    } catch (JsonParseException e) {
-      throw new ProblemException(ProblemType.MALFORMED_JSON, "Malformed JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + reason(e));
-    } catch (JsonProcessingException e) {
+      throw mismatch(e);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body does not match the expected shape");
-    } catch (IOException e) {
-      throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body could not be read as JSON");
     }
   }
 
-  private static ProblemException mismatch(MismatchedInputException e, Class<?> type) {
+  private JsonNode parse(byte[] bytes) {
+    try {
+      return json.mapper().readTree(bytes);
+    } catch (StreamConstraintsException e) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "The JSON is nested deeper than " + maxDepth + " levels");
+    } catch (JsonParseException e) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "Malformed JSON at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + reason(e));
+    } catch (IOException e) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not a single JSON document");
+    }
+  }
+
+  private static ProblemException mismatch(MismatchedInputException e) {
     String field = path(e);
     String message = e.getOriginalMessage();
     if (field.isEmpty()) {

@@ -19,6 +19,10 @@ public final class Problems {
     }
     problem.headers().forEach(response::putHeader);
     ProblemType type = problem.type();
+    if (type.status() == 401 && !response.headers().contains("WWW-Authenticate")) {
+      // RFC 9110 §15.5.2: every 401 carries a challenge.
+      response.putHeader("WWW-Authenticate", "Bearer realm=\"cairn\"");
+    }
     JsonObject body = new JsonObject()
         .put("type", type.uri().toString())
         .put("title", type.title())
