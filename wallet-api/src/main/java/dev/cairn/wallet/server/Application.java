@@ -56,6 +56,7 @@ final class Application {
     BearerAuthHandler authentication = new BearerAuthHandler(accessTokens.issuer(),
         new CairnTokenAuthenticator(accessTokens, workers, pool, clock), oidc);
 
+    metrics.gauge("cairn.http.requests.in.flight", drain, Drain::inFlight);
     this.router = Router.router(vertx);
     if (config.http().trustForwardedHeaders()) {
       router.allowForward(AllowForwardHeaders.ALL);

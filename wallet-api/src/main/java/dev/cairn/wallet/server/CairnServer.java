@@ -96,6 +96,11 @@ public final class CairnServer {
     return http.actualPort();
   }
 
+  /** Requests accepted and not yet answered (also exported as the gauge cairn_http_requests_in_flight). */
+  public int requestsInFlight() {
+    return application.drain().inFlight();
+  }
+
   /** The routes this instance serves, for the OpenAPI contract test. */
   public List<RouteTable.Registered> routes() {
     return application.routes().registered();
