@@ -25,29 +25,29 @@ final class ClockedClaimsVerifier extends DefaultJWTClaimsVerifier<SecurityConte
     return Date.from(clock.instant());
   }
 
-  /** Nimbus's rejection messages, reduced to what a caller may be told. */
+  /** Nimbus's rejection messages (DefaultJWTClaimsVerifier, DefaultJWTProcessor), reduced to what a caller may be told. */
   static String describe(BadJOSEException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    if (message.contains("Expired JWT")) {
+    if (message.startsWith("Expired JWT")) {
       return "the access token has expired";
     }
-    if (message.contains("before use time")) {
+    if (message.startsWith("JWT before use time")) {
       return "the access token is not valid yet";
     }
-    if (message.contains("audience")) {
+    if (message.startsWith("JWT aud claim rejected") || message.startsWith("JWT missing required aud claim")) {
       return "the access token is not meant for this API (aud)";
     }
-    if (message.contains("iss")) {
-      return "the access token comes from an issuer this API does not accept";
+    if (message.startsWith("JWT iss claim")) {
+      return "the access token comes from an issuer this API does not accept (iss)";
     }
-    if (message.contains("Unsecured") || message.contains("plain")) {
+    if (message.startsWith("JWT missing required claims")) {
+      return "the access token lacks a required claim";
+    }
+    if (message.startsWith("Unsecured")) {
       return "unsigned access tokens (alg none) are not accepted";
     }
-    if (message.contains("type") || message.contains("typ")) {
+    if (message.contains("JOSE header typ")) {
       return "the access token has the wrong type (typ)";
-    }
-    if (message.contains("missing required claims")) {
-      return "the access token lacks a required claim";
     }
     return "the access token signature or algorithm is not accepted";
   }
