@@ -5,7 +5,10 @@ import dev.cairn.wallet.config.ConfigException;
 import dev.cairn.wallet.server.CairnServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +35,28 @@ public final class Main {
       System.exit(2);
       return;
     }
-    CairnServer server;
-    try {
-      server = CairnServer.start(config, DATABASE_CLOCK).toCompletionStage().toCompletableFuture()
-          .get(5, TimeUnit.MINUTES);
-    } catch (Exception e) {
-      LOG.error("Cairn did not start", e);
-      System.exit(1);
-      return;
-    }
+    CompletableFuture<CairnServer> started = CairnServer.start(config, DATABASE_CLOCK).toCompletionStage()
+        .toCompletableFuture();
+    // Registered before the server is up, so a SIGTERM during start-up still stops what has started.
     long grace = config.shutdownDrain().toSeconds() + 30;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      CairnServer server;
+      try {
+        server = started.get(5, TimeUnit.MINUTES);
+      } catch (Exception startFailed) {
+        return; // nothing is running; the start-up failure is reported by main
+      }
       try {
         server.stop().toCompletionStage().toCompletableFuture().get(grace, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.error("Cairn did not stop cleanly", e);
       }
     }, "cairn-shutdown"));
+    try {
+      started.get(5, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.error("Cairn did not start", e.getCause() == null ? e : e.getCause());
+      System.exit(1);
+    }
   }
 }

@@ -20,7 +20,9 @@ public final class AccessLog implements Handler<RoutingContext> {
         .addKeyValue("route", RouteTable.templateOf(ctx))
         .addKeyValue("status", ctx.response().getStatusCode())
         .addKeyValue("durationMs", (System.nanoTime() - started) / 1_000_000.0)
-        .log(done.succeeded() ? "request" : "request aborted"));
+        // Not completed: the connection closed before the response was fully sent (or was upgraded to h2c).
+        .addKeyValue("completed", done.succeeded())
+        .log("request"));
     ctx.next();
   }
 }

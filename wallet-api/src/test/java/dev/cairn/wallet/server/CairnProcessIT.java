@@ -35,7 +35,8 @@ class CairnProcessIT {
       session = first.api.signUp("process@example.org");
       assertEquals(200, first.api.get("/v1/me", session.getString("accessToken")).status());
       first.stop();
-      assertTrue(first.lines.stream().anyMatch(line -> line.contains("\"message\":\"stopped\"")), "logged its clean stop");
+      assertTrue(first.lines.stream().anyMatch(line -> line.contains("\"message\":\"stopped\"")),
+          () -> "logged its clean stop:\n" + String.join("\n", first.lines));
       assertTrue(first.lines.stream().anyMatch(line -> line.contains("\"logger\":\"cairn.access\"")
           && line.contains("\"route\":\"/v1/me\"") && line.contains("\"requestId\":")), "one JSON access line per request");
       assertFalse(first.lines.stream().anyMatch(line -> line.contains(session.getString("accessToken"))), "tokens never logged");
@@ -53,6 +54,7 @@ class CairnProcessIT {
   private static final class Running implements AutoCloseable {
     final Process process;
     final List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader;
     Api api;
 
     private Running(Process process) {
@@ -68,9 +70,9 @@ class CairnProcessIT {
       builder.environment().put("CAIRN_HTTP_HOST", "127.0.0.1");
       builder.environment().put("CAIRN_SHUTDOWN_DRAIN_SECONDS", "5");
       Running running = new Running(builder.start());
-      Thread reader = new Thread(() -> running.read(), "cairn-stdout");
-      reader.setDaemon(true);
-      reader.start();
+      running.reader = new Thread(running::read, "cairn-stdout");
+      running.reader.setDaemon(true);
+      running.reader.start();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (running.api == null && System.nanoTime() < deadline && running.process.isAlive()) {
         for (String line : running.lines) {
@@ -100,9 +102,11 @@ class CairnProcessIT {
 
     /** SIGTERM, then wait for the exit a JVM gives after its shutdown hooks ran (128 + 15). */
     void stop() throws InterruptedException {
-      process.destroy();
+      // Through the handle: Process.destroy() would also close our end of its stdout and lose the last lines.
+      process.toHandle().destroy();
       assertTrue(process.waitFor(60, TimeUnit.SECONDS), "stopped within 60 s of SIGTERM");
       assertEquals(143, process.exitValue());
+      reader.join(10_000);
     }
 
     @Override
