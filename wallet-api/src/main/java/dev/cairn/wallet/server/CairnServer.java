@@ -86,8 +86,15 @@ public final class CairnServer {
                   return null;
                 }))
                 .transform(closed -> Future.failedFuture(failed))))
-        .onSuccess(server -> LOG.info("Cairn is ready at http://localhost:{}/", server.port()))
-        .recover(failed -> vertx.close().transform(closed -> Future.failedFuture(failed)));
+        .transform(started -> {
+          if (started.succeeded()) {
+            LOG.info("Cairn is ready at http://localhost:{}/", started.result().port());
+            return Future.succeededFuture(started.result());
+          }
+          // Closed in the background: a future chained on Vert.x's own close could never be completed.
+          vertx.close();
+          return Future.failedFuture(started.cause());
+        });
   }
 
   private record Prepared(Infrastructure infrastructure, Application application) {}
