@@ -9,31 +9,21 @@ import dev.cairn.wallet.testing.CairnUnderTest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LoginThrottleTest {
-  private static CairnUnderTest cairn;
-
-  @BeforeAll
-  static void start() {
-    cairn = CairnUnderTest.start(Map.of(
+  @RegisterExtension
+  static final CairnUnderTest cairn = CairnUnderTest.perClass(Map.of(
         "CAIRN_LOGIN_MAX_FAILURES_PER_ACCOUNT", "5",
         "CAIRN_LOGIN_MAX_FAILURES_PER_ADDRESS", "40",
         "CAIRN_LOGIN_THROTTLE_WINDOW_SECONDS", "900"));
-  }
-
-  @AfterAll
-  static void stop() {
-    cairn.close();
-  }
 
   @Test
   void unknownEmailAndWrongPasswordGetTheSameAnswer() {
-    cairn.api.signUp("known@example.org");
-    Response wrongPassword = cairn.api.post("/v1/sessions", null, credentials("known@example.org", "not the password"));
-    Response unknownEmail = cairn.api.post("/v1/sessions", null, credentials("unknown@example.org", "not the password"));
+    cairn.api().signUp("known@example.org");
+    Response wrongPassword = cairn.api().post("/v1/sessions", null, credentials("known@example.org", "not the password"));
+    Response unknownEmail = cairn.api().post("/v1/sessions", null, credentials("unknown@example.org", "not the password"));
     assertEquals(401, wrongPassword.status());
     assertEquals(wrongPassword.status(), unknownEmail.status());
     assertEquals(wrongPassword.json().getString("type"), unknownEmail.json().getString("type"));
@@ -42,7 +32,7 @@ class LoginThrottleTest {
 
   @Test
   void anUnknownEmailCostsAPasswordHashLikeAKnownOne() {
-    cairn.api.signUp("timing@example.org");
+    cairn.api().signUp("timing@example.org");
     long[] known = new long[5];
     long[] unknown = new long[5];
     for (int i = 0; i < 5; i++) {
@@ -58,11 +48,11 @@ class LoginThrottleTest {
 
   @Test
   void repeatedFailuresForOneEmailAreThrottledUntilTheWindowPasses() {
-    cairn.api.signUp("throttled@example.org");
+    cairn.api().signUp("throttled@example.org");
     for (int i = 0; i < 5; i++) {
-      assertEquals(401, cairn.api.post("/v1/sessions", null, credentials("throttled@example.org", "wrong password " + i)).status());
+      assertEquals(401, cairn.api().post("/v1/sessions", null, credentials("throttled@example.org", "wrong password " + i)).status());
     }
-    Response blocked = cairn.api.post("/v1/sessions", null, credentials("throttled@example.org", "a long enough password"));
+    Response blocked = cairn.api().post("/v1/sessions", null, credentials("throttled@example.org", "a long enough password"));
     assertEquals(429, blocked.status(), "even the right password waits out the lock");
     assertEquals("too-many-requests", blocked.problemCode());
     long retryAfter = Long.parseLong(blocked.header("Retry-After").orElseThrow());
@@ -70,23 +60,23 @@ class LoginThrottleTest {
 
     // The same limit applies to an email nobody registered, so 429 reveals nothing about registration.
     for (int i = 0; i < 5; i++) {
-      cairn.api.post("/v1/sessions", null, credentials("ghost@example.org", "wrong password " + i));
+      cairn.api().post("/v1/sessions", null, credentials("ghost@example.org", "wrong password " + i));
     }
-    assertEquals(429, cairn.api.post("/v1/sessions", null, credentials("ghost@example.org", "x")).status());
+    assertEquals(429, cairn.api().post("/v1/sessions", null, credentials("ghost@example.org", "x")).status());
 
     cairn.clock.advance(Duration.ofSeconds(901));
-    assertEquals(201, cairn.api.post("/v1/sessions", null, credentials("throttled@example.org", "a long enough password")).status());
+    assertEquals(201, cairn.api().post("/v1/sessions", null, credentials("throttled@example.org", "a long enough password")).status());
   }
 
   @Test
   void manyFailuresFromOneAddressAreThrottledAcrossEmails() {
     CairnUnderTest strict = CairnUnderTest.start(Map.of("CAIRN_LOGIN_MAX_FAILURES_PER_ADDRESS", "3"));
     try {
-      strict.api.signUp("innocent@example.org");
+      strict.api().signUp("innocent@example.org");
       for (int i = 0; i < 3; i++) {
-        strict.api.post("/v1/sessions", null, credentials("spray" + i + "@example.org", "guess guess guess"));
+        strict.api().post("/v1/sessions", null, credentials("spray" + i + "@example.org", "guess guess guess"));
       }
-      Response blocked = strict.api.post("/v1/sessions", null, credentials("innocent@example.org", "a long enough password"));
+      Response blocked = strict.api().post("/v1/sessions", null, credentials("innocent@example.org", "a long enough password"));
       assertEquals(429, blocked.status());
     } finally {
       strict.close();
@@ -95,7 +85,7 @@ class LoginThrottleTest {
 
   private static long timed(String email) {
     long started = System.nanoTime();
-    cairn.api.post("/v1/sessions", null, credentials(email, "not the password"));
+    cairn.api().post("/v1/sessions", null, credentials(email, "not the password"));
     return (System.nanoTime() - started) / 1000;
   }
 

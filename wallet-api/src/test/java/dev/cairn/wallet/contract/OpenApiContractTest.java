@@ -11,24 +11,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The OpenAPI document and the server describe the same API, and real answers conform to it. */
 class OpenApiContractTest {
   private static final OpenApiContract CONTRACT = new OpenApiContract();
-  private static CairnUnderTest cairn;
-
-  @BeforeAll
-  static void start() {
-    cairn = CairnUnderTest.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    cairn.close();
-  }
+  @RegisterExtension
+  static final CairnUnderTest cairn = CairnUnderTest.perClass();
 
   @Test
   void everyRouteIsDocumentedAndEveryDocumentedOperationIsServed() {
@@ -40,7 +30,7 @@ class OpenApiContractTest {
 
   @Test
   void theServedDocumentIsTheOneInTheSourceTree() {
-    Response served = cairn.api.get("/openapi.yaml", null);
+    Response served = cairn.api().get("/openapi.yaml", null);
     assertEquals(200, served.status());
     assertTrue(served.body().startsWith("openapi: 3.1.0"));
     conforms("GET", "/openapi.yaml", served);
@@ -48,30 +38,30 @@ class OpenApiContractTest {
 
   @Test
   void answersOfTheAccountAndSessionFlowConformToTheDocument() {
-    conforms("POST", "/v1/accounts", cairn.api.post("/v1/accounts", null, credentials("doc@example.org", "a long enough password")));
-    conforms("POST", "/v1/accounts", cairn.api.post("/v1/accounts", null, credentials("doc@example.org", "a long enough password")));
-    conforms("POST", "/v1/accounts", cairn.api.post("/v1/accounts", null, credentials("doc2@example.org", "short")));
-    Response login = cairn.api.post("/v1/sessions", null, credentials("doc@example.org", "a long enough password"));
+    conforms("POST", "/v1/accounts", cairn.api().post("/v1/accounts", null, credentials("doc@example.org", "a long enough password")));
+    conforms("POST", "/v1/accounts", cairn.api().post("/v1/accounts", null, credentials("doc@example.org", "a long enough password")));
+    conforms("POST", "/v1/accounts", cairn.api().post("/v1/accounts", null, credentials("doc2@example.org", "short")));
+    Response login = cairn.api().post("/v1/sessions", null, credentials("doc@example.org", "a long enough password"));
     conforms("POST", "/v1/sessions", login);
-    conforms("POST", "/v1/sessions", cairn.api.post("/v1/sessions", null, credentials("doc@example.org", "wrong password!")));
+    conforms("POST", "/v1/sessions", cairn.api().post("/v1/sessions", null, credentials("doc@example.org", "wrong password!")));
     String token = login.json().getString("accessToken");
-    conforms("GET", "/v1/me", cairn.api.get("/v1/me", token));
-    conforms("GET", "/v1/me", cairn.api.get("/v1/me", null));
-    conforms("GET", "/v1/sessions", cairn.api.get("/v1/sessions", token));
-    Response refreshed = cairn.api.post("/v1/sessions/refresh", null,
+    conforms("GET", "/v1/me", cairn.api().get("/v1/me", token));
+    conforms("GET", "/v1/me", cairn.api().get("/v1/me", null));
+    conforms("GET", "/v1/sessions", cairn.api().get("/v1/sessions", token));
+    Response refreshed = cairn.api().post("/v1/sessions/refresh", null,
         new JsonObject().put("refreshToken", login.json().getString("refreshToken")));
     conforms("POST", "/v1/sessions/refresh", refreshed);
-    conforms("POST", "/v1/sessions/refresh", cairn.api.post("/v1/sessions/refresh", null, new JsonObject().put("x", 1)));
+    conforms("POST", "/v1/sessions/refresh", cairn.api().post("/v1/sessions/refresh", null, new JsonObject().put("x", 1)));
     String fresh = refreshed.json().getString("accessToken");
-    conforms("DELETE", "/v1/sessions/{sessionId}", cairn.api.delete("/v1/sessions/00000000-0000-0000-0000-000000000000", fresh));
-    conforms("DELETE", "/v1/sessions/current", cairn.api.delete("/v1/sessions/current", fresh));
+    conforms("DELETE", "/v1/sessions/{sessionId}", cairn.api().delete("/v1/sessions/00000000-0000-0000-0000-000000000000", fresh));
+    conforms("DELETE", "/v1/sessions/current", cairn.api().delete("/v1/sessions/current", fresh));
   }
 
   @Test
   void operationalAnswersConformToTheDocument() {
-    conforms("GET", "/health/live", cairn.api.get("/health/live", null));
-    conforms("GET", "/health/ready", cairn.api.get("/health/ready", null));
-    Response metrics = cairn.api.get("/metrics", null);
+    conforms("GET", "/health/live", cairn.api().get("/health/live", null));
+    conforms("GET", "/health/ready", cairn.api().get("/health/ready", null));
+    Response metrics = cairn.api().get("/metrics", null);
     conforms("GET", "/metrics", metrics);
     assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "JVM metrics");
     assertTrue(metrics.body().contains("vertx_pool"), "pool metrics");

@@ -53,7 +53,7 @@ class BadRequestTest {
   @BeforeAll
   static void start() {
     cairn = CairnUnderTest.start(Map.of("CAIRN_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT)));
-    JsonObject session = cairn.api.signUp("valid@example.org");
+    JsonObject session = cairn.api().signUp("valid@example.org");
     token = session.getString("accessToken");
     claims = token.split("\\.")[1];
   }
@@ -124,7 +124,7 @@ class BadRequestTest {
     Map<String, Long> before = cairn.rowCounts();
     Map<String, String> headers = new java.util.HashMap<>(request.headers());
     authorization(request.auth()).ifPresent(value -> headers.put("Authorization", value));
-    Response response = cairn.api.send(request.method(), request.path(), null, headers, request.body());
+    Response response = cairn.api().send(request.method(), request.path(), null, headers, request.body());
 
     assertEquals(request.status(), response.status(), response.body());
     assertEquals("application/problem+json", response.header("Content-Type").orElseThrow());

@@ -13,7 +13,7 @@ class DrainTest {
   void aRequestInFlightWhenShutdownBeginsStillGetsItsAnswer() throws Exception {
     CairnUnderTest cairn = CairnUnderTest.start();
     // Registration hashes a password (tens of milliseconds), long enough to be in flight when stop begins.
-    CompletableFuture<Response> inFlight = CompletableFuture.supplyAsync(() -> cairn.api.post("/v1/accounts", null,
+    CompletableFuture<Response> inFlight = CompletableFuture.supplyAsync(() -> cairn.api().post("/v1/accounts", null,
         dev.cairn.wallet.testing.Api.credentials("late@example.org", "a long enough password")));
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (cairn.server().requestsInFlight() == 0 && System.nanoTime() < deadline) {

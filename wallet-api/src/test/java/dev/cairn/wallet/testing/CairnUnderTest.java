@@ -16,19 +16,61 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Cairn server on a loopback port with its own database on the shared test PostgreSQL, configured
- * through the same environment variables an operator uses.
+ * through the same environment variables an operator uses. Use it as a JUnit extension
+ * ({@code @RegisterExtension static final CairnUnderTest cairn = CairnUnderTest.perClass();}) or start one by hand.
  */
-public final class CairnUnderTest implements AutoCloseable {
+public final class CairnUnderTest implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   public final TestClock clock = new TestClock();
-  public final Api api;
-  public final Path home;
-  private final CairnServer server;
-  private final ConnectionSettings database;
+  private final Map<String, String> extraEnv;
+  private Api api;
+  private Path home;
+  private CairnServer server;
+  private ConnectionSettings database;
 
   private CairnUnderTest(Map<String, String> extraEnv) {
+    this.extraEnv = Map.copyOf(extraEnv);
+  }
+
+  /** Started before the class's first test, stopped after its last. */
+  public static CairnUnderTest perClass() {
+    return new CairnUnderTest(Map.of());
+  }
+
+  public static CairnUnderTest perClass(Map<String, String> env) {
+    return new CairnUnderTest(env);
+  }
+
+  public static CairnUnderTest start() {
+    return start(Map.of());
+  }
+
+  public static CairnUnderTest start(Map<String, String> env) {
+    CairnUnderTest cairn = new CairnUnderTest(env);
+    cairn.launch();
+    return cairn;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    launch();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  private void launch() {
     try {
       this.home = Files.createTempDirectory("cairn-home");
     } catch (IOException e) {
@@ -47,14 +89,6 @@ public final class CairnUnderTest implements AutoCloseable {
     env.putAll(extraEnv);
     this.server = await(CairnServer.start(CairnConfig.fromEnvironment(env), clock));
     this.api = new Api("http://127.0.0.1:" + server.port());
-  }
-
-  public static CairnUnderTest start() {
-    return new CairnUnderTest(Map.of());
-  }
-
-  public static CairnUnderTest start(Map<String, String> env) {
-    return new CairnUnderTest(env);
   }
 
   public CairnServer server() {
