@@ -1,0 +1,131 @@
+package dev.cairn.did.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cairn.did.Did;
+import dev.cairn.did.DidDocument;
+import dev.cairn.did.DidError;
+import dev.cairn.did.DidResolutionException;
+import dev.cairn.did.DidResolver;
+import dev.cairn.did.DidUrl;
+import dev.cairn.did.PublicKeyFormat;
+import dev.cairn.did.ResolvedVerificationMethod;
+import dev.cairn.did.VerificationMethod;
+import dev.cairn.did.VerificationRelationship;
+import dev.cairn.did.fetch.HardenedFetch;
+import dev.cairn.did.jwk.DidJwkMethod;
+import dev.cairn.did.key.DidKeyMethod;
+import dev.cairn.did.web.DidWebMethod;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The resolver: did:key and did:jwk are computed from the DID itself; did:web documents are fetched and kept in
+ * a bounded cache for the time their server's {@code Cache-Control: max-age} allows, clamped to [1 min, 24 h]
+ * (1 h when absent); a failure is remembered for 30 s. Concurrent resolutions of one DID share one fetch.
+ */
+public final class CachingDidResolver implements DidResolver {
+  static final Duration MIN_TTL = Duration.ofMinutes(1);
+  static final Duration MAX_TTL = Duration.ofHours(24);
+  static final Duration DEFAULT_TTL = Duration.ofHours(1);
+  static final Duration FAILURE_TTL = Duration.ofSeconds(30);
+
+  private record Entry(DidDocument document, DidResolutionException failure, Instant expiresAt) {}
+
+  private final DidKeyMethod key = new DidKeyMethod();
+  private final DidJwkMethod jwk = new DidJwkMethod();
+  private final DidWebMethod web;
+  private final Clock clock;
+  private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final ConcurrentMap<String, Future<DidDocument>> inFlight = new ConcurrentHashMap<>();
+
+  public CachingDidResolver(HardenedFetch fetch, Clock clock) {
+    this.web = new DidWebMethod(fetch);
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<DidDocument> resolve(Did did) {
+    return resolve(did, PublicKeyFormat.MULTIKEY);
+  }
+
+  @Override
+  public Future<DidDocument> resolve(Did did, PublicKeyFormat format) {
+    try {
+      return switch (did.method()) {
+        case "key" -> Future.succeededFuture(key.document(did, format));
+        case "jwk" -> Future.succeededFuture(jwk.document(did));
+        case "web" -> resolveWeb(did);
+        default -> Future.failedFuture(new DidResolutionException(DidError.METHOD_NOT_SUPPORTED,
+            "did:" + did.method() + " is not supported; Cairn resolves did:key, did:jwk and did:web"));
+      };
+    } catch (DidResolutionException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  @Override
+  public Future<ResolvedVerificationMethod> verificationMethod(String didUrl, VerificationRelationship relationship) {
+    DidUrl url;
+    try {
+      url = DidUrl.parse(didUrl);
+    } catch (DidResolutionException e) {
+      return Future.failedFuture(e);
+    }
+    if (url.fragment().isEmpty()) {
+      return Future.failedFuture(new DidResolutionException(DidError.INVALID_DID,
+          "a verification method is named by a DID URL with a fragment (did:…#key)"));
+    }
+    return resolve(url.did()).map(document -> checked(document, url, relationship));
+  }
+
+  private static ResolvedVerificationMethod checked(DidDocument document, DidUrl url,
+                                                    VerificationRelationship relationship) {
+    String id = url.withoutPathAndQuery();
+    VerificationMethod method = document.verificationMethod(id).orElseThrow(() -> new DidResolutionException(
+        DidError.NOT_FOUND, "the DID document has no verification method " + id));
+    if (!document.lists(relationship, id)) {
+      throw new DidResolutionException(DidError.NOT_FOUND,
+          "verification method " + id + " is not listed under " + relationship.property());
+    }
+    if (!method.controller().equals(url.did().toString())) {
+      throw new DidResolutionException(DidError.NOT_FOUND,
+          "verification method " + id + " is controlled by " + method.controller() + ", not by " + url.did());
+    }
+    return new ResolvedVerificationMethod(id, method.controller(), method.publicKey());
+  }
+
+  private Future<DidDocument> resolveWeb(Did did) {
+    String cacheKey = did.toString();
+    Entry cached = cache.getIfPresent(cacheKey);
+    if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
+      return cached.document() != null ? Future.succeededFuture(cached.document()) : Future.failedFuture(cached.failure());
+    }
+    Promise<DidDocument> promise = Promise.promise();
+    Future<DidDocument> running = inFlight.putIfAbsent(cacheKey, promise.future());
+    if (running != null) {
+      return running;
+    }
+    web.resolve(did).onComplete(done -> {
+      Instant now = clock.instant();
+      if (done.succeeded()) {
+        cache.put(cacheKey, new Entry(done.result().document(), null, now.plus(ttl(done.result().maxAge()))));
+      } else if (done.cause() instanceof DidResolutionException failure) {
+        cache.put(cacheKey, new Entry(null, failure, now.plus(FAILURE_TTL)));
+      }
+      inFlight.remove(cacheKey, promise.future());
+      promise.handle(done.map(DidWebMethod.Fetched::document));
+    });
+    return promise.future();
+  }
+
+  static Duration ttl(java.util.Optional<Duration> maxAge) {
+    Duration wanted = maxAge.orElse(DEFAULT_TTL);
+    return wanted.compareTo(MIN_TTL) < 0 ? MIN_TTL : wanted.compareTo(MAX_TTL) > 0 ? MAX_TTL : wanted;
+  }
+}
