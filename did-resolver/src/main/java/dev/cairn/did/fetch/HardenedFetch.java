@@ -98,7 +98,8 @@ public final class HardenedFetch {
 
   private Target target(URI uri) {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost();
+    // java.net.URI gives no host for spellings such as "127.1"; take it from the authority then.
+    String host = uri.getHost() != null ? uri.getHost() : hostOf(uri.getRawAuthority());
     if (host == null || host.isEmpty()) {
       throw new FetchException(Reason.SCHEME_NOT_ALLOWED, uri, "no host");
     }
@@ -114,6 +115,15 @@ public final class HardenedFetch {
     int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80);
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     return new Target(host, port, tls, path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+  }
+
+  private static String hostOf(String authority) {
+    if (authority == null) {
+      return null;
+    }
+    String withoutUser = authority.substring(authority.lastIndexOf('@') + 1);
+    int colon = withoutUser.lastIndexOf(':');
+    return colon > 0 && !withoutUser.endsWith("]") ? withoutUser.substring(0, colon) : withoutUser;
   }
 
   /** Resolves the name once and vets every address; answers the one address the connection will use. */
@@ -183,8 +193,8 @@ public final class HardenedFetch {
     Buffer buffer = Buffer.buffer();
     response.handler(chunk -> {
       if (buffer.length() + chunk.length() > policy.maxBodyBytes()) {
+        body.tryFail(tooLarge(uri)); // first: the reset below reports a broken stream too
         response.request().reset();
-        body.tryFail(tooLarge(uri));
       } else {
         buffer.appendBuffer(chunk);
       }
