@@ -48,10 +48,10 @@ public final class DidWebMethod {
   }
 
   private static DidDocument read(Did did, FetchedBody body) {
-    DidDocument document = BoundedJson.object(body.body().getBytes())
+    DidDocument document = body.jsonObject()
         .map(DidDocument::read)
         .orElseThrow(() -> new DidResolutionException(DidError.NOT_FOUND,
-            "the DID document is not a JSON object (malformed, or nested deeper than " + BoundedJson.MAX_DEPTH + ")"));
+            "the DID document is not a JSON object (malformed, or nested deeper than " + BoundedJson.MAX_DEPTH + " levels)"));
     if (!did.toString().equals(document.id())) {
       throw new DidResolutionException(DidError.NOT_FOUND,
           "the DID document's id '" + document.id() + "' is not the DID " + did);

@@ -2,7 +2,8 @@ package dev.cairn.wallet.auth;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import dev.cairn.wallet.outbound.JsonFetcher;
+import dev.cairn.did.fetch.FetchedBody;
+import dev.cairn.did.fetch.HardenedFetch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The signing keys of the external OpenID Connect provider: found through its discovery document (OpenID
@@ -23,13 +25,15 @@ public final class OidcKeys {
   static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
   private final String issuer;
-  private final JsonFetcher fetcher;
+  private static final Set<String> JSON = Set.of("application/json", "application/jwk-set+json");
+
+  private final HardenedFetch fetcher;
   private final Clock clock;
   private JWKSet keys;
   private Instant fetchedAt = Instant.MIN;
   private Future<JWKSet> inFlight;
 
-  public OidcKeys(String issuer, JsonFetcher fetcher, Clock clock) {
+  public OidcKeys(String issuer, HardenedFetch fetcher, Clock clock) {
     this.issuer = issuer;
     this.fetcher = fetcher;
     this.clock = clock;
@@ -63,7 +67,7 @@ public final class OidcKeys {
 
   private Future<JWKSet> fetchKeys() {
     URI discovery = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
-    return fetcher.get(discovery).compose(document -> {
+    return fetcher.get(discovery, JSON).map(OidcKeys::json).compose(document -> {
       // Discovery §4.3: the issuer in the document must be exactly the one configured.
       if (!issuer.equals(document.getString("issuer"))) {
         return Future.failedFuture(new IllegalStateException("discovery document names another issuer"));
@@ -72,8 +76,13 @@ public final class OidcKeys {
       if (jwksUri == null) {
         return Future.failedFuture(new IllegalStateException("discovery document has no jwks_uri"));
       }
-      return fetcher.get(URI.create(jwksUri));
+      return fetcher.get(URI.create(jwksUri), JSON).map(OidcKeys::json);
     }).map(OidcKeys::parse);
+  }
+
+  private static JsonObject json(FetchedBody body) {
+    return body.jsonObject()
+        .orElseThrow(() -> new IllegalStateException("the identity provider answered something that is not a JSON object"));
   }
 
   private static JWKSet parse(JsonObject json) {

@@ -1,5 +1,6 @@
 package dev.cairn.wallet.config;
 
+import dev.cairn.did.fetch.FetchPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -18,7 +19,9 @@ public record CairnConfig(
     Optional<Path> signingKeyFile,
     Optional<Oidc> oidc,
     LoginThrottling loginThrottling,
-    Duration shutdownDrain) {
+    Duration shutdownDrain,
+    FetchPolicy outboundFetch,
+    int resolverRequestsPerMinute) {
 
   /** The HTTP listener and the limits on what it accepts. */
   public record Http(String host, int port, long maxBodyBytes, int maxJsonDepth, boolean trustForwardedHeaders) {}
@@ -64,7 +67,14 @@ public record CairnConfig(
             in.integer("CAIRN_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5, 1, 1000),
             in.integer("CAIRN_LOGIN_MAX_FAILURES_PER_ADDRESS", 20, 1, 100000),
             Duration.ofSeconds(in.integer("CAIRN_LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60, 1, 24 * 3600))),
-        Duration.ofSeconds(in.integer("CAIRN_SHUTDOWN_DRAIN_SECONDS", 20, 0, 600)));
+        Duration.ofSeconds(in.integer("CAIRN_SHUTDOWN_DRAIN_SECONDS", 20, 0, 600)),
+        new FetchPolicy(
+            Duration.ofMillis(in.integer("CAIRN_HTTP_FETCH_TIMEOUT_MS", 5000, 100, 120_000)),
+            in.integer("CAIRN_HTTP_FETCH_MAX_BYTES", 256 * 1024, 1024, 64 * 1024 * 1024),
+            in.integer("CAIRN_HTTP_FETCH_MAX_CONCURRENT", 32, 1, 1024),
+            in.list("CAIRN_HTTP_ALLOW_PRIVATE_HOSTS"),
+            in.optional("CAIRN_HTTP_TRUST_PEM").map(Path::of)),
+        in.integer("CAIRN_RESOLVER_REQUESTS_PER_MINUTE", 60, 1, 1_000_000));
   }
 
   public Path pgDataDirectory() {

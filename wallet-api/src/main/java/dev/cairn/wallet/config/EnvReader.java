@@ -36,6 +36,14 @@ final class EnvReader {
     }
   }
 
+  /** A comma-separated list, trimmed and lower-cased (host names). */
+  java.util.Set<String> list(String name) {
+    return optional(name).map(raw -> java.util.Arrays.stream(raw.split(","))
+            .map(String::trim).filter(item -> !item.isEmpty()).map(item -> item.toLowerCase(java.util.Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+        .orElse(java.util.Set.of());
+  }
+
   boolean bool(String name, boolean defaultValue) {
     return optional(name).map(raw -> switch (raw.toLowerCase()) {
       case "true", "1", "yes" -> true;

@@ -36,23 +36,29 @@ public final class RouteTable {
   }
 
   public void get(String path, Access access, Endpoint endpoint) {
-    add(HttpMethod.GET, path, access, false, endpoint);
+    add(HttpMethod.GET, path, access, false, null, endpoint);
+  }
+
+  /** A GET with one more stage before the endpoint, such as a rate limit. */
+  public void get(String path, Access access, Handler<RoutingContext> guard, Endpoint endpoint) {
+    add(HttpMethod.GET, path, access, false, guard, endpoint);
   }
 
   public void delete(String path, Access access, Endpoint endpoint) {
-    add(HttpMethod.DELETE, path, access, false, endpoint);
+    add(HttpMethod.DELETE, path, access, false, null, endpoint);
   }
 
   /** A POST whose body is a JSON document. */
   public void post(String path, Access access, Endpoint endpoint) {
-    add(HttpMethod.POST, path, access, true, endpoint);
+    add(HttpMethod.POST, path, access, true, null, endpoint);
   }
 
   public List<Registered> registered() {
     return List.copyOf(registered);
   }
 
-  private void add(HttpMethod method, String path, Access access, boolean jsonBody, Endpoint endpoint) {
+  private void add(HttpMethod method, String path, Access access, boolean jsonBody, Handler<RoutingContext> guard,
+                   Endpoint endpoint) {
     Route route = router.route(method, path);
     route.handler(new TemplateMarker(path));
     if (jsonBody) {
@@ -61,6 +67,9 @@ public final class RouteTable {
     }
     if (access == Access.AUTHENTICATED) {
       route.handler(authentication);
+    }
+    if (guard != null) {
+      route.handler(guard);
     }
     route.handler(ctx -> run(ctx, endpoint));
     registered.add(new Registered(method, path, access));

@@ -16,11 +16,14 @@ import dev.cairn.wallet.http.AccessLog;
 import dev.cairn.wallet.http.ApiJson;
 import dev.cairn.wallet.http.Drain;
 import dev.cairn.wallet.http.FailureHandler;
+import dev.cairn.wallet.did.DidResolutionRoutes;
 import dev.cairn.wallet.http.JsonBody;
+import dev.cairn.wallet.http.RateLimiter;
 import dev.cairn.wallet.http.RequestId;
 import dev.cairn.wallet.http.RouteTable;
 import dev.cairn.wallet.ops.OperationsRoutes;
-import dev.cairn.wallet.outbound.JsonFetcher;
+import dev.cairn.did.DidResolver;
+import dev.cairn.did.fetch.HardenedFetch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.AllowForwardHeaders;
@@ -30,7 +33,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -41,7 +43,7 @@ final class Application {
   private final Router router;
   private final RouteTable routes;
   private final Drain drain = new Drain();
-  private final JsonFetcher fetcher;
+  private final HardenedFetch fetcher;
 
   Application(Vertx vertx, CairnConfig config, Infrastructure infrastructure, Workers workers,
               PrometheusMeterRegistry metrics, Clock clock) {
@@ -50,7 +52,7 @@ final class Application {
     JsonBody bodies = new JsonBody(json, config.http().maxJsonDepth());
     PasswordHasher hasher = new PasswordHasher();
     AccessTokens accessTokens = new AccessTokens(infrastructure.signingKey(), config.tokens(), clock);
-    this.fetcher = new JsonFetcher(vertx, Duration.ofSeconds(5), 256 * 1024);
+    this.fetcher = new HardenedFetch(vertx, config.outboundFetch());
     Optional<OidcTokenAuthenticator> oidc = config.oidc().map(provider -> new OidcTokenAuthenticator(provider,
         new OidcKeys(provider.issuer(), fetcher, clock), new ExternalIdentities(pool, clock), workers, clock));
     BearerAuthHandler authentication = new BearerAuthHandler(accessTokens.issuer(),
@@ -68,6 +70,8 @@ final class Application {
     SessionService sessions = new SessionService(infrastructure.database(), hasher, accessTokens,
         new LoginThrottle(pool, config.loginThrottling(), clock), workers, clock, config.tokens().refreshTokenTtl());
     new AccountRoutes(accounts, sessions, bodies).register(routes);
+    new DidResolutionRoutes(DidResolver.create(fetcher, clock),
+        new RateLimiter(config.resolverRequestsPerMinute(), clock)).register(routes);
     new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);
 
     FailureHandler failures = new FailureHandler();
@@ -89,7 +93,7 @@ final class Application {
     return drain;
   }
 
-  JsonFetcher fetcher() {
+  HardenedFetch fetcher() {
     return fetcher;
   }
 

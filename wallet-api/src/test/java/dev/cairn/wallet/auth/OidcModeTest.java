@@ -24,7 +24,8 @@ class OidcModeTest {
   @BeforeAll
   static void start() throws Exception {
     provider = new OidcProviderStub();
-    cairn = CairnUnderTest.start(Map.of("CAIRN_OIDC_ISSUER", provider.issuer(), "CAIRN_OIDC_AUDIENCE", AUDIENCE));
+    cairn = CairnUnderTest.start(Map.of("CAIRN_OIDC_ISSUER", provider.issuer(), "CAIRN_OIDC_AUDIENCE", AUDIENCE,
+        "CAIRN_HTTP_ALLOW_PRIVATE_HOSTS", "127.0.0.1"));
   }
 
   @AfterAll

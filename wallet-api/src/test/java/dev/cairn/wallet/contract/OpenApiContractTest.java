@@ -58,6 +58,17 @@ class OpenApiContractTest {
   }
 
   @Test
+  void didResolutionAnswersConformToTheDocument() {
+    String did = "did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv";
+    conforms("GET", "/1.0/identifiers/{did}", cairn.api().get("/1.0/identifiers/" + did, null));
+    conforms("GET", "/1.0/identifiers/{did}", cairn.api().send("GET", "/1.0/identifiers/" + did, null,
+        java.util.Map.of("Accept", "application/did-resolution"), null));
+    conforms("GET", "/1.0/identifiers/{did}", cairn.api().get("/1.0/identifiers/did:nope:x", null));
+    conforms("GET", "/1.0/identifiers/{did}", cairn.api().send("GET", "/1.0/identifiers/did:nope:x", null,
+        java.util.Map.of("Accept", "application/did-resolution"), null));
+  }
+
+  @Test
   void operationalAnswersConformToTheDocument() {
     conforms("GET", "/health/live", cairn.api().get("/health/live", null));
     conforms("GET", "/health/ready", cairn.api().get("/health/ready", null));
