@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The resolver: did:key and did:jwk are computed from the DID itself; did:web documents are fetched and kept in
+ * The resolver: did:key and did:jwk are computed from the DID itself (and memoised: they cannot change);
+ * did:web documents are fetched and kept in
  * a bounded cache for the time their server's {@code Cache-Control: max-age} allows, clamped to [1 min, 24 h]
  * (1 h when absent); a failure is remembered for 30 s. Concurrent resolutions of one DID share one fetch.
  */
@@ -42,6 +43,8 @@ public final class CachingDidResolver implements DidResolver {
   private final DidWebMethod web;
   private final Clock clock;
   private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumSize(10_000).build();
+  /** did:key and did:jwk documents are functions of the DID alone: once built, they are right forever. */
+  private final Cache<String, DidDocument> derived = Caffeine.newBuilder().maximumSize(10_000).build();
   private final ConcurrentMap<String, Future<DidDocument>> inFlight = new ConcurrentHashMap<>();
 
   public CachingDidResolver(HardenedFetch fetch, Clock clock) {
@@ -58,8 +61,8 @@ public final class CachingDidResolver implements DidResolver {
   public Future<DidDocument> resolve(Did did, PublicKeyFormat format) {
     try {
       return switch (did.method()) {
-        case "key" -> Future.succeededFuture(key.document(did, format));
-        case "jwk" -> Future.succeededFuture(jwk.document(did));
+        case "key" -> Future.succeededFuture(derived.get(format + " " + did, k -> key.document(did, format)));
+        case "jwk" -> Future.succeededFuture(derived.get(did.toString(), k -> jwk.document(did)));
         case "web" -> resolveWeb(did);
         default -> Future.failedFuture(new DidResolutionException(DidError.METHOD_NOT_SUPPORTED,
             "did:" + did.method() + " is not supported; Cairn resolves did:key, did:jwk and did:web"));
