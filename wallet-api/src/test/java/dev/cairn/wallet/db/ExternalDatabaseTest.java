@@ -8,7 +8,7 @@ import dev.cairn.wallet.config.CairnConfig;
 import dev.cairn.wallet.server.CairnServer;
 import dev.cairn.wallet.testing.Api;
 import dev.cairn.wallet.testing.CairnUnderTest;
-import dev.cairn.wallet.testing.TestClock;
+import dev.cairn.did.testing.TestClock;
 import dev.cairn.wallet.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.Map;

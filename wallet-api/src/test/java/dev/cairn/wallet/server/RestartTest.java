@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.wallet.config.CairnConfig;
 import dev.cairn.wallet.testing.Api;
-import dev.cairn.wallet.testing.TestClock;
+import dev.cairn.did.testing.TestClock;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
