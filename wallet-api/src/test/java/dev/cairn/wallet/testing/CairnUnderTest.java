@@ -71,6 +71,11 @@ public final class CairnUnderTest implements AutoCloseable, BeforeAllCallback, A
     return api;
   }
 
+  /** This server's CAIRN_HOME. */
+  public Path home() {
+    return home;
+  }
+
   private void launch() {
     try {
       this.home = Files.createTempDirectory("cairn-home");
