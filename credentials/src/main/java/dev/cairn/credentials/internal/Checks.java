@@ -1,0 +1,58 @@
+package dev.cairn.credentials.internal;
+
+import dev.cairn.credentials.Check;
+import dev.cairn.credentials.CheckResult;
+import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.credentials.VerificationException;
+import dev.cairn.credentials.VerificationResult;
+import dev.cairn.credentials.VerifiedCredential;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects one result per {@link Check} while a pipeline runs. When a step fails, every check not yet decided is
+ * recorded as skipped because of it, so a result always lists all seven checks and none is skipped silently.
+ */
+public final class Checks {
+  private final CredentialFormat format;
+  private final Map<Check, CheckResult> results = new EnumMap<>(Check.class);
+
+  public Checks(CredentialFormat format) {
+    this.format = format;
+  }
+
+  public Checks record(CheckResult result) {
+    results.put(result.check(), result);
+    return this;
+  }
+
+  public Checks passed(Check check, String detail) {
+    return record(CheckResult.passed(check, detail));
+  }
+
+  /** The result of a pipeline that stopped at {@code failure}. */
+  public VerificationResult stoppedBy(VerificationException failure) {
+    CheckResult failed = failure.asCheck();
+    results.put(failed.check(), failed);
+    List<CheckResult> all = new ArrayList<>();
+    for (Check check : Check.values()) {
+      all.add(results.getOrDefault(check, CheckResult.notReached(check, failed.check())));
+    }
+    return new VerificationResult(Optional.of(format), all, Optional.empty());
+  }
+
+  public VerificationResult completed(VerifiedCredential credential) {
+    List<CheckResult> all = new ArrayList<>();
+    for (Check check : Check.values()) {
+      CheckResult result = results.get(check);
+      if (result == null) {
+        throw new IllegalStateException("pipeline left " + check + " undecided");
+      }
+      all.add(result);
+    }
+    return new VerificationResult(Optional.of(format), all, Optional.of(credential));
+  }
+}

@@ -1,0 +1,123 @@
+package dev.cairn.credentials.sdjwt;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.cairn.credentials.Check;
+import dev.cairn.credentials.CheckResult;
+import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.credentials.ReasonCode;
+import dev.cairn.credentials.VerificationException;
+import dev.cairn.credentials.VerificationPolicy;
+import dev.cairn.credentials.VerificationResult;
+import dev.cairn.credentials.VerifiedCredential;
+import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.Validity;
+import dev.cairn.credentials.jose.IssuerKeys;
+import dev.cairn.credentials.jose.JwsSignatures;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Verifies an SD-JWT VC (draft-ietf-oauth-sd-jwt-vc over RFC 9901 §7): shape, typ, algorithm, issuer key,
+ * signature, disclosures, validity, status, holder binding and vct, in that order, each recorded.
+ */
+public final class SdJwtVcVerifier {
+  private static final Set<JOSEObjectType> TYPES =
+      Set.of(new JOSEObjectType(Rfc9901.DC_SD_JWT), new JOSEObjectType(Rfc9901.VC_SD_JWT));
+
+  private final IssuerKeys issuerKeys;
+  private final WorkerExecutor crypto;
+  private final Clock clock;
+
+  public SdJwtVcVerifier(IssuerKeys issuerKeys, WorkerExecutor crypto, Clock clock) {
+    this.issuerKeys = issuerKeys;
+    this.crypto = crypto;
+    this.clock = clock;
+  }
+
+  public Future<VerificationResult> verify(String presented, VerificationPolicy policy) {
+    Checks checks = new Checks(CredentialFormat.SD_JWT_VC);
+    SdJwt sdJwt;
+    JWTClaimsSet claims;
+    try {
+      sdJwt = SdJwt.parse(presented.trim());
+      if (!TYPES.contains(sdJwt.issuerJwt().getHeader().getType())) {
+        throw new VerificationException(ReasonCode.MALFORMED, "an SD-JWT VC's typ is dc+sd-jwt (or vc+sd-jwt), not "
+            + sdJwt.issuerJwt().getHeader().getType());
+      }
+      claims = sdJwt.issuerJwt().getJWTClaimsSet();
+      if (claims.getIssuer() == null) {
+        throw new VerificationException(ReasonCode.MALFORMED, "an SD-JWT VC must have iss");
+      }
+      JwsSignatures.checkHeader(sdJwt.issuerJwt().getHeader());
+    } catch (VerificationException e) {
+      return Future.succeededFuture(checks.stoppedBy(e));
+    } catch (ParseException e) {
+      return Future.succeededFuture(checks.stoppedBy(new VerificationException(ReasonCode.MALFORMED,
+          "the issuer-signed JWT's payload is not a JSON object")));
+    }
+    SdJwt parsed = sdJwt;
+    JWTClaimsSet payload = claims;
+    return issuerKeys.keyFor(parsed.issuerJwt().getHeader(), payload.getIssuer())
+        .compose(key -> {
+          checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + payload.getIssuer());
+          return crypto.executeBlocking(() -> {
+            JwsSignatures.verify(parsed.issuerJwt(), key);
+            return key;
+          }, false);
+        })
+        .map(key -> finish(parsed, payload, policy, checks))
+        .recover(failure -> failure instanceof VerificationException e
+            ? Future.succeededFuture(checks.stoppedBy(e))
+            : Future.failedFuture(failure));
+  }
+
+  private VerificationResult finish(SdJwt sdJwt, JWTClaimsSet payload, VerificationPolicy policy, Checks checks) {
+    checks.passed(Check.SIGNATURE, sdJwt.issuerJwt().getHeader().getAlgorithm() + " signature verified");
+    // The payload exactly as signed, as a JSON tree (Nimbus's claim map holds arrays in its own types).
+    JsonObject raw = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
+    HashAlgorithm algorithm = HashAlgorithm.of(raw.getValue(Rfc9901.SD_ALG));
+    JsonObject processed = DisclosureProcessor.process(raw, sdJwt.disclosures(), true);
+    checks.passed(Check.SYNTAX, sdJwt.disclosures().size() + " disclosure(s) verified against their digests");
+    Instant now = clock.instant();
+    checks.record(Validity.check(instant(payload.getNotBeforeTime()), instant(payload.getExpirationTime()), now,
+        policy.clockSkew()));
+    checks.record(processed.containsKey("status")
+        ? CheckResult.skipped(ReasonCode.STATUS_UNKNOWN, "status lists are not checked by this build yet")
+        : CheckResult.skipped(ReasonCode.NO_STATUS, "the credential has no status reference"));
+    Optional<JWK> holderKey = HolderKeys.fromCnf(processed.getValue(Rfc9901.CNF));
+    if (policy.keyBinding().isPresent()) {
+      JWK key = holderKey.orElseThrow(() -> new VerificationException(ReasonCode.KEY_BINDING_INVALID,
+          "key binding is required but the credential has no cnf key"));
+      KeyBinding.verify(sdJwt, key, algorithm, policy.keyBinding().get(), now, policy.clockSkew());
+      checks.passed(Check.HOLDER_BINDING, "KB-JWT verified with the cnf key");
+    } else {
+      checks.record(CheckResult.skipped(holderKey.isPresent() ? ReasonCode.NOT_REQUIRED : ReasonCode.NO_HOLDER_KEY,
+          holderKey.isPresent() ? "key binding not required by this verification" : "the credential has no cnf key"));
+    }
+    Object vct = processed.getValue("vct");
+    if (!(vct instanceof String type) || type.isEmpty()) {
+      throw new VerificationException(ReasonCode.TYPE_MISSING, "an SD-JWT VC must have a vct string");
+    }
+    checks.passed(Check.TYPE, "vct " + type);
+    return checks.completed(new VerifiedCredential(CredentialFormat.SD_JWT_VC, payload.getIssuer(),
+        Optional.ofNullable(payload.getSubject()), List.of(type), instant(payload.getIssueTime()),
+        instant(payload.getNotBeforeTime()), instant(payload.getExpirationTime()), processed, sdJwt.disclosures(),
+        holderKey));
+  }
+
+  private static Optional<Instant> instant(Date date) {
+    return Optional.ofNullable(date).map(Date::toInstant);
+  }
+
+}
