@@ -51,6 +51,32 @@ public final class Issuers {
     }
   }
 
+  /** An Ed25519 issuer identified by did:key; signs EdDSA with Bouncy Castle. */
+  public record DidKeyEd25519Issuer(com.nimbusds.jose.jwk.OctetKeyPair key, String did) {
+    public static DidKeyEd25519Issuer generate() {
+      var secret = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+      byte[] x = secret.generatePublicKey().getEncoded();
+      var key = new com.nimbusds.jose.jwk.OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
+          .d(Base64URL.encode(secret.getEncoded())).build();
+      return new DidKeyEd25519Issuer(key, "did:key:" + dev.cairn.did.internal.PublicKeys.toMultibase(
+          dev.cairn.did.PublicKeyMaterial.KeyType.ED25519, x));
+    }
+
+    public String kid() {
+      return did + "#" + did.substring("did:key:".length());
+    }
+
+    public String sign(JWSHeader header, JsonObject payload) {
+      try {
+        SignedJWT jwt = new SignedJWT(header, JWTClaimsSet.parse(payload.encode()));
+        jwt.sign(dev.cairn.credentials.jose.Ed25519Jws.signer(key));
+        return jwt.serialize();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   public static ECKey newHolderKey() {
     try {
       return new ECKeyGenerator(Curve.P_256).generate();

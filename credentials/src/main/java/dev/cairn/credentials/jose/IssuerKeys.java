@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * Finds the key that must have signed a credential, and proves it is the issuer's:
  * <ul>
- *   <li>{@code kid} a DID URL: resolved through did-resolver as an {@code assertionMethod} of a DID that must
- *       be the issuer ({@code iss}); without {@code kid}, a DID issuer's only assertionMethod;</li>
+ *   <li>{@code kid} a DID URL: resolved through did-resolver as an {@code assertionMethod} (for holders,
+ *       {@code authentication}) of a DID that must be the signer ({@code iss});</li>
  *   <li>{@code iss} an https URL: its JWT VC Issuer Metadata at {@code /.well-known/jwt-vc-issuer}
  *       (SD-JWT VC §5), whose {@code issuer} must equal {@code iss}, with keys by value ({@code jwks}) or by
  *       reference ({@code jwks_uri}), fetched through the hardened client and cached for an hour;</li>
@@ -51,6 +51,11 @@ public final class IssuerKeys {
   }
 
   public Future<JWK> keyFor(JWSHeader header, String issuer) {
+    return keyFor(header, issuer, VerificationRelationship.ASSERTION_METHOD);
+  }
+
+  /** As {@link #keyFor(JWSHeader, String)}, for a DID signer acting in {@code relationship} (holders: authentication). */
+  public Future<JWK> keyFor(JWSHeader header, String issuer, VerificationRelationship relationship) {
     if (header.getX509CertChain() != null && !header.getX509CertChain().isEmpty()) {
       return fail(ReasonCode.X5C_NOT_SUPPORTED, "x5c certificate chains are not supported yet; use a DID or issuer metadata");
     }
@@ -59,7 +64,7 @@ public final class IssuerKeys {
     }
     String kid = header.getKeyID();
     if (issuer.startsWith("did:")) {
-      return fromDid(kid, issuer);
+      return fromDid(kid, issuer, relationship);
     }
     if (issuer.startsWith("https://")) {
       return fromMetadata(kid, issuer);
@@ -67,12 +72,11 @@ public final class IssuerKeys {
     return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "the issuer '" + issuer + "' is neither a DID nor an https URL");
   }
 
-  private Future<JWK> fromDid(String kid, String issuer) {
-    String methodUrl;
+  private Future<JWK> fromDid(String kid, String issuer, VerificationRelationship relationship) {
     if (kid == null) {
-      return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "a DID issuer's JWT must name its key with kid (a DID URL)");
+      return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "a DID signer's JWT must name its key with kid (a DID URL)");
     }
-    methodUrl = kid.startsWith("#") ? issuer + kid : kid;
+    String methodUrl = kid.startsWith("#") ? issuer + kid : kid;
     try {
       if (!DidUrl.parse(methodUrl).did().toString().equals(issuer)) {
         return fail(ReasonCode.ISSUER_KEY_NOT_ISSUERS, "the key " + methodUrl + " does not belong to the issuer " + issuer);
@@ -80,7 +84,7 @@ public final class IssuerKeys {
     } catch (DidResolutionException e) {
       return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "kid is not a DID URL: " + e.reason());
     }
-    return resolver.verificationMethod(methodUrl, VerificationRelationship.ASSERTION_METHOD)
+    return resolver.verificationMethod(methodUrl, relationship)
         .<JWK>map(method -> method.key().jwk())
         .recover(failure -> failure instanceof DidResolutionException e
             ? fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "issuer key " + methodUrl + ": " + e.reason())
