@@ -26,8 +26,4 @@ public record VerificationResult(Optional<CredentialFormat> format, List<CheckRe
   public Optional<CheckResult> check(Check check) {
     return checks.stream().filter(result -> result.check() == check).findFirst();
   }
-
-  static VerificationResult rejected(Optional<CredentialFormat> format, List<CheckResult> checks) {
-    return new VerificationResult(format, checks, Optional.empty());
-  }
 }

@@ -17,11 +17,20 @@ import java.util.Optional;
  * recorded as skipped because of it, so a result always lists all seven checks and none is skipped silently.
  */
 public final class Checks {
-  private final CredentialFormat format;
+  private final Optional<CredentialFormat> format;
   private final Map<Check, CheckResult> results = new EnumMap<>(Check.class);
 
   public Checks(CredentialFormat format) {
-    this.format = format;
+    this.format = Optional.of(format);
+  }
+
+  private Checks() {
+    this.format = Optional.empty();
+  }
+
+  /** The result for input whose format could not even be told. */
+  public static VerificationResult unrecognised(VerificationException failure) {
+    return new Checks().stoppedBy(failure);
   }
 
   public Checks record(CheckResult result) {
@@ -41,7 +50,7 @@ public final class Checks {
     for (Check check : Check.values()) {
       all.add(results.getOrDefault(check, CheckResult.notReached(check, failed.check())));
     }
-    return new VerificationResult(Optional.of(format), all, Optional.empty());
+    return new VerificationResult(format, all, Optional.empty());
   }
 
   public VerificationResult completed(VerifiedCredential credential) {
@@ -53,6 +62,6 @@ public final class Checks {
       }
       all.add(result);
     }
-    return new VerificationResult(Optional.of(format), all, Optional.of(credential));
+    return new VerificationResult(format, all, Optional.of(credential));
   }
 }

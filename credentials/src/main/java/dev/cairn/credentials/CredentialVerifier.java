@@ -1,0 +1,42 @@
+package dev.cairn.credentials;
+
+import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.jose.IssuerKeys;
+import dev.cairn.credentials.jose.JwtVcVerifier;
+import dev.cairn.credentials.sdjwt.SdJwtVcVerifier;
+import dev.cairn.did.DidResolver;
+import dev.cairn.did.fetch.HardenedFetch;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+
+/**
+ * The one entry point: detect the format, run its verifier, answer a {@link VerificationResult}. Never fails
+ * for a bad credential — that is a result with a failed check; the future fails only on an internal error.
+ * Signatures run on the given bounded worker pool, never on the event loop.
+ */
+public final class CredentialVerifier {
+  private final SdJwtVcVerifier sdJwtVc;
+  private final JwtVcVerifier jwtVc;
+
+  public CredentialVerifier(DidResolver resolver, HardenedFetch fetch, WorkerExecutor crypto, Clock clock) {
+    IssuerKeys issuerKeys = new IssuerKeys(resolver, fetch, clock);
+    this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, crypto, clock);
+    this.jwtVc = new JwtVcVerifier(issuerKeys, crypto, clock);
+  }
+
+  public Future<VerificationResult> verify(String credential, VerificationPolicy policy) {
+    CredentialFormat format;
+    try {
+      format = FormatDetector.detect(credential);
+    } catch (VerificationException e) {
+      return Future.succeededFuture(Checks.unrecognised(e));
+    }
+    return switch (format) {
+      case SD_JWT_VC -> sdJwtVc.verify(credential.contains("~") ? credential : credential.trim() + "~", policy);
+      case VC_JWT, JWT_VC_JSON -> jwtVc.verify(credential, policy);
+      case JWT_VP_JSON, VP_JWT, LDP_VC -> Future.succeededFuture(new Checks(format).stoppedBy(new VerificationException(
+          ReasonCode.UNSUPPORTED_FORMAT, format.identifier() + " is recognised but not verified by this build yet")));
+    };
+  }
+}
