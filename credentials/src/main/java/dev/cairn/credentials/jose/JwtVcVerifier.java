@@ -80,10 +80,9 @@ public final class JwtVcVerifier {
           checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + read.issuer());
           return crypto.executeBlocking(() -> {
             JwsSignatures.verify(signed, key);
-            return key;
+            return finish(signed, read, policy, checks);
           }, false);
         })
-        .map(key -> finish(signed, read, policy, checks))
         .recover(failure -> failure instanceof VerificationException e
             ? Future.succeededFuture(checks.stoppedBy(e))
             : Future.failedFuture(failure));

@@ -71,12 +71,12 @@ public final class SdJwtVcVerifier {
     return issuerKeys.keyFor(parsed.issuerJwt().getHeader(), payload.getIssuer())
         .compose(key -> {
           checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + payload.getIssuer());
+          // All CPU work — both signatures, the digests — in one hop to the crypto pool, off the event loop.
           return crypto.executeBlocking(() -> {
             JwsSignatures.verify(parsed.issuerJwt(), key);
-            return key;
+            return finish(parsed, payload, policy, checks);
           }, false);
         })
-        .map(key -> finish(parsed, payload, policy, checks))
         .recover(failure -> failure instanceof VerificationException e
             ? Future.succeededFuture(checks.stoppedBy(e))
             : Future.failedFuture(failure));
