@@ -21,8 +21,9 @@ public final class CredentialVerifier {
 
   public CredentialVerifier(DidResolver resolver, HardenedFetch fetch, WorkerExecutor crypto, Clock clock) {
     IssuerKeys issuerKeys = new IssuerKeys(resolver, fetch, clock);
-    this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, crypto, clock);
-    this.jwtVc = new JwtVcVerifier(issuerKeys, crypto, clock);
+    CryptoPool pool = new CryptoPool(crypto);
+    this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, pool, clock);
+    this.jwtVc = new JwtVcVerifier(issuerKeys, pool, clock);
   }
 
   public Future<VerificationResult> verify(String credential, VerificationPolicy policy) {

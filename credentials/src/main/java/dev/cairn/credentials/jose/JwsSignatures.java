@@ -15,6 +15,8 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,7 +60,24 @@ public final class JwsSignatures {
     }
   }
 
+  /**
+   * Verifiers are stateless and thread-safe; building one turns the JWK into a JCA key, which costs about as much
+   * as a hash of the payload, so each (algorithm, key) pair is built once.
+   */
+  private static final Cache<String, JWSVerifier> VERIFIERS = Caffeine.newBuilder().maximumSize(10_000).build();
+
   private static JWSVerifier verifierFor(JWSAlgorithm algorithm, JWK key) {
+    String cacheKey = algorithm.getName() + ' ' + key.toJSONString();
+    JWSVerifier cached = VERIFIERS.getIfPresent(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    JWSVerifier built = buildVerifier(algorithm, key);
+    VERIFIERS.put(cacheKey, built);
+    return built;
+  }
+
+  private static JWSVerifier buildVerifier(JWSAlgorithm algorithm, JWK key) {
     try {
       if (key instanceof ECKey ec && ec.getCurve().equals(EC_CURVES.get(algorithm))) {
         ECDSAVerifier verifier = new ECDSAVerifier(ec.toPublicJWK());

@@ -6,6 +6,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.credentials.CryptoPool;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
@@ -14,7 +15,6 @@ import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.internal.Validity;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.ParseException;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,10 +40,10 @@ public final class JwtVcVerifier {
   private static final JOSEObjectType VC_JWT = new JOSEObjectType("vc+jwt");
 
   private final IssuerKeys issuerKeys;
-  private final WorkerExecutor crypto;
+  private final CryptoPool crypto;
   private final Clock clock;
 
-  public JwtVcVerifier(IssuerKeys issuerKeys, WorkerExecutor crypto, Clock clock) {
+  public JwtVcVerifier(IssuerKeys issuerKeys, CryptoPool crypto, Clock clock) {
     this.issuerKeys = issuerKeys;
     this.crypto = crypto;
     this.clock = clock;
@@ -78,10 +77,10 @@ public final class JwtVcVerifier {
     return issuerKeys.keyFor(signed.getHeader(), read.issuer())
         .compose(key -> {
           checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + read.issuer());
-          return crypto.executeBlocking(() -> {
+          return crypto.run(() -> {
             JwsSignatures.verify(signed, key);
             return finish(signed, read, policy, checks);
-          }, false);
+          });
         })
         .recover(failure -> failure instanceof VerificationException e
             ? Future.succeededFuture(checks.stoppedBy(e))
@@ -153,7 +152,7 @@ public final class JwtVcVerifier {
       throw new VerificationException(ReasonCode.CLAIMS_DISAGREE,
           "the JWT's " + claim + " (" + claimValue + ") and the credential's " + property + " (" + propertyValue + ") differ");
     }
-    return Objects.requireNonNullElse(claimValue, propertyValue);
+    return claimValue != null ? claimValue : propertyValue;
   }
 
   private static void agreeInstant(String claim, Optional<Instant> claimValue, String property, Optional<Instant> value) {

@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.credentials.CryptoPool;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
@@ -16,7 +17,6 @@ import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
 import io.vertx.core.Future;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.text.ParseException;
 import java.time.Clock;
@@ -36,10 +36,10 @@ public final class SdJwtVcVerifier {
       Set.of(new JOSEObjectType(Rfc9901.DC_SD_JWT), new JOSEObjectType(Rfc9901.VC_SD_JWT));
 
   private final IssuerKeys issuerKeys;
-  private final WorkerExecutor crypto;
+  private final CryptoPool crypto;
   private final Clock clock;
 
-  public SdJwtVcVerifier(IssuerKeys issuerKeys, WorkerExecutor crypto, Clock clock) {
+  public SdJwtVcVerifier(IssuerKeys issuerKeys, CryptoPool crypto, Clock clock) {
     this.issuerKeys = issuerKeys;
     this.crypto = crypto;
     this.clock = clock;
@@ -72,10 +72,10 @@ public final class SdJwtVcVerifier {
         .compose(key -> {
           checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + payload.getIssuer());
           // All CPU work — both signatures, the digests — in one hop to the crypto pool, off the event loop.
-          return crypto.executeBlocking(() -> {
+          return crypto.run(() -> {
             JwsSignatures.verify(parsed.issuerJwt(), key);
             return finish(parsed, payload, policy, checks);
-          }, false);
+          });
         })
         .recover(failure -> failure instanceof VerificationException e
             ? Future.succeededFuture(checks.stoppedBy(e))

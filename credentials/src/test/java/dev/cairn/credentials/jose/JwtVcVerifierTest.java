@@ -41,7 +41,7 @@ class JwtVcVerifierTest {
     vertx = Vertx.vertx();
     HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
     verifier = new JwtVcVerifier(new IssuerKeys(DidResolver.create(fetch, CLOCK), fetch, CLOCK),
-        vertx.createSharedWorkerExecutor("test-crypto", 2), CLOCK);
+        new dev.cairn.credentials.CryptoPool(vertx.createSharedWorkerExecutor("test-crypto", 2)), CLOCK);
   }
 
   @AfterAll

@@ -50,7 +50,7 @@ class SdJwtVcVerifierTest {
     crypto = vertx.createSharedWorkerExecutor("test-crypto", 2);
     IssuerKeys keys = new IssuerKeys(DidResolver.create(new HardenedFetch(vertx, FetchPolicy.defaults()), CLOCK),
         new HardenedFetch(vertx, FetchPolicy.defaults()), CLOCK);
-    verifier = new SdJwtVcVerifier(keys, crypto, CLOCK);
+    verifier = new SdJwtVcVerifier(keys, new dev.cairn.credentials.CryptoPool(crypto), CLOCK);
   }
 
   @AfterAll
