@@ -4,6 +4,7 @@ import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwtVcVerifier;
 import dev.cairn.credentials.sdjwt.SdJwtVcVerifier;
+import dev.cairn.credentials.status.StatusChecker;
 import dev.cairn.did.DidResolver;
 import dev.cairn.did.fetch.HardenedFetch;
 import io.vertx.core.Future;
@@ -22,8 +23,9 @@ public final class CredentialVerifier {
   public CredentialVerifier(DidResolver resolver, HardenedFetch fetch, WorkerExecutor crypto, Clock clock) {
     IssuerKeys issuerKeys = new IssuerKeys(resolver, fetch, clock);
     CryptoPool pool = new CryptoPool(crypto);
-    this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, pool, clock);
-    this.jwtVc = new JwtVcVerifier(issuerKeys, pool, clock);
+    StatusChecker status = new StatusChecker(fetch, issuerKeys, pool, clock);
+    this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, pool, status, clock);
+    this.jwtVc = new JwtVcVerifier(issuerKeys, pool, status, clock);
   }
 
   public Future<VerificationResult> verify(String credential, VerificationPolicy policy) {

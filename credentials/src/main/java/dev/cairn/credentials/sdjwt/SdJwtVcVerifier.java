@@ -16,6 +16,7 @@ import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
+import dev.cairn.credentials.status.StatusChecker;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.text.ParseException;
@@ -37,11 +38,13 @@ public final class SdJwtVcVerifier {
 
   private final IssuerKeys issuerKeys;
   private final CryptoPool crypto;
+  private final StatusChecker status;
   private final Clock clock;
 
-  public SdJwtVcVerifier(IssuerKeys issuerKeys, CryptoPool crypto, Clock clock) {
+  public SdJwtVcVerifier(IssuerKeys issuerKeys, CryptoPool crypto, StatusChecker status, Clock clock) {
     this.issuerKeys = issuerKeys;
     this.crypto = crypto;
+    this.status = status;
     this.clock = clock;
   }
 
@@ -77,12 +80,15 @@ public final class SdJwtVcVerifier {
             return finish(parsed, payload, policy, checks);
           });
         })
+        .compose(credential -> status.tokenStatus(credential.claims().getValue("status"), credential.issuer())
+            .map(statusResult -> checks.record(statusResult).completed(credential)))
         .recover(failure -> failure instanceof VerificationException e
             ? Future.succeededFuture(checks.stoppedBy(e))
             : Future.failedFuture(failure));
   }
 
-  private VerificationResult finish(SdJwt sdJwt, JWTClaimsSet payload, VerificationPolicy policy, Checks checks) {
+  /** Everything but the status (which may need a fetch); CPU-bound, run on the crypto pool. */
+  private VerifiedCredential finish(SdJwt sdJwt, JWTClaimsSet payload, VerificationPolicy policy, Checks checks) {
     checks.passed(Check.SIGNATURE, sdJwt.issuerJwt().getHeader().getAlgorithm() + " signature verified");
     // The payload exactly as signed, as a JSON tree (Nimbus's claim map holds arrays in its own types).
     JsonObject raw = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
@@ -92,9 +98,6 @@ public final class SdJwtVcVerifier {
     Instant now = clock.instant();
     checks.record(Validity.check(instant(payload.getNotBeforeTime()), instant(payload.getExpirationTime()), now,
         policy.clockSkew()));
-    checks.record(processed.containsKey("status")
-        ? CheckResult.skipped(ReasonCode.STATUS_UNKNOWN, "status lists are not checked by this build yet")
-        : CheckResult.skipped(ReasonCode.NO_STATUS, "the credential has no status reference"));
     Optional<JWK> holderKey = HolderKeys.fromCnf(processed.getValue(Rfc9901.CNF));
     if (policy.keyBinding().isPresent()) {
       JWK key = holderKey.orElseThrow(() -> new VerificationException(ReasonCode.KEY_BINDING_INVALID,
@@ -110,10 +113,10 @@ public final class SdJwtVcVerifier {
       throw new VerificationException(ReasonCode.TYPE_MISSING, "an SD-JWT VC must have a vct string");
     }
     checks.passed(Check.TYPE, "vct " + type);
-    return checks.completed(new VerifiedCredential(CredentialFormat.SD_JWT_VC, payload.getIssuer(),
+    return new VerifiedCredential(CredentialFormat.SD_JWT_VC, payload.getIssuer(),
         Optional.ofNullable(payload.getSubject()), List.of(type), instant(payload.getIssueTime()),
         instant(payload.getNotBeforeTime()), instant(payload.getExpirationTime()), processed, sdJwt.disclosures(),
-        holderKey));
+        holderKey);
   }
 
   private static Optional<Instant> instant(Date date) {

@@ -40,8 +40,9 @@ class JwtVcVerifierTest {
   static void start() {
     vertx = Vertx.vertx();
     HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
-    verifier = new JwtVcVerifier(new IssuerKeys(DidResolver.create(fetch, CLOCK), fetch, CLOCK),
-        new dev.cairn.credentials.CryptoPool(vertx.createSharedWorkerExecutor("test-crypto", 2)), CLOCK);
+    IssuerKeys keys = new IssuerKeys(DidResolver.create(fetch, CLOCK), fetch, CLOCK);
+    dev.cairn.credentials.CryptoPool pool = new dev.cairn.credentials.CryptoPool(vertx.createSharedWorkerExecutor("test-crypto", 2));
+    verifier = new JwtVcVerifier(keys, pool, new dev.cairn.credentials.status.StatusChecker(fetch, keys, pool, CLOCK), CLOCK);
   }
 
   @AfterAll

@@ -48,9 +48,10 @@ class SdJwtVcVerifierTest {
   static void start() {
     vertx = Vertx.vertx();
     crypto = vertx.createSharedWorkerExecutor("test-crypto", 2);
-    IssuerKeys keys = new IssuerKeys(DidResolver.create(new HardenedFetch(vertx, FetchPolicy.defaults()), CLOCK),
-        new HardenedFetch(vertx, FetchPolicy.defaults()), CLOCK);
-    verifier = new SdJwtVcVerifier(keys, new dev.cairn.credentials.CryptoPool(crypto), CLOCK);
+    HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
+    IssuerKeys keys = new IssuerKeys(DidResolver.create(fetch, CLOCK), fetch, CLOCK);
+    dev.cairn.credentials.CryptoPool pool = new dev.cairn.credentials.CryptoPool(crypto);
+    verifier = new SdJwtVcVerifier(keys, pool, new dev.cairn.credentials.status.StatusChecker(fetch, keys, pool, CLOCK), CLOCK);
   }
 
   @AfterAll

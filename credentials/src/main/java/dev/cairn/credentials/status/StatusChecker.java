@@ -1,0 +1,196 @@
+package dev.cairn.credentials.status;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cairn.credentials.Check;
+import dev.cairn.credentials.CheckResult;
+import dev.cairn.credentials.CryptoPool;
+import dev.cairn.credentials.ReasonCode;
+import dev.cairn.credentials.jose.IssuerKeys;
+import dev.cairn.credentials.jose.JwsSignatures;
+import dev.cairn.did.fetch.HardenedFetch;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a credential's status against its issuer's status list: the IETF Token Status List for SD-JWT VC
+ * ({@code status.status_list}), the W3C Bitstring Status List for VCDM credentials
+ * ({@code credentialStatus} of type BitstringStatusListEntry, list credential as vc+jwt). Lists are fetched through
+ * the hardened client, their signature checked against the issuer's key, and kept for their own {@code ttl} (or
+ * until {@code exp}/{@code validUntil}), 5 minutes when they say nothing, between 30 s and 24 h. A list that cannot
+ * be fetched or trusted makes the status unknown — reported, never taken as valid.
+ */
+public final class StatusChecker {
+  static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  static final Duration MIN_TTL = Duration.ofSeconds(30);
+  static final Duration MAX_TTL = Duration.ofHours(24);
+  private static final JOSEObjectType STATUS_LIST_JWT = new JOSEObjectType("statuslist+jwt");
+
+  private record Cached(StatusBits bits, Instant expiresAt) {}
+
+  private final HardenedFetch fetch;
+  private final IssuerKeys keys;
+  private final CryptoPool crypto;
+  private final Clock clock;
+  private final Cache<String, Cached> lists = Caffeine.newBuilder().maximumSize(1_000).build();
+
+  public StatusChecker(HardenedFetch fetch, IssuerKeys keys, CryptoPool crypto, Clock clock) {
+    this.fetch = fetch;
+    this.keys = keys;
+    this.crypto = crypto;
+    this.clock = clock;
+  }
+
+  /** SD-JWT VC: {@code status} claim with {@code status_list: {idx, uri}} (Token Status List §6.1). */
+  public Future<CheckResult> tokenStatus(Object status, String issuer) {
+    if (status == null) {
+      return Future.succeededFuture(CheckResult.skipped(ReasonCode.NO_STATUS, "the credential has no status reference"));
+    }
+    if (!(status instanceof JsonObject claim) || !(claim.getValue("status_list") instanceof JsonObject reference)
+        || !(reference.getValue("idx") instanceof Number idx) || !(reference.getValue("uri") instanceof String uri)) {
+      return unknown("the status claim is not status_list {idx, uri}");
+    }
+    return list(uri, () -> fetchTokenStatusList(uri, issuer)).map(bits -> interpret(bits, idx.longValue(), uri, null))
+        .recover(failure -> unknown("the status list at " + uri + " could not be used: " + failure.getMessage()));
+  }
+
+  /** VCDM: {@code credentialStatus} entries of type BitstringStatusListEntry (Bitstring Status List §2.1). */
+  public Future<CheckResult> bitstringStatus(Object credentialStatus, String issuer) {
+    if (credentialStatus == null) {
+      return Future.succeededFuture(CheckResult.skipped(ReasonCode.NO_STATUS, "the credential has no credentialStatus"));
+    }
+    JsonObject entry = credentialStatus instanceof JsonArray array && array.size() == 1
+        ? array.getJsonObject(0) : credentialStatus instanceof JsonObject object ? object : null;
+    if (entry == null || !"BitstringStatusListEntry".equals(entry.getString("type"))) {
+      return unknown("only one BitstringStatusListEntry is understood as credentialStatus");
+    }
+    String purpose = entry.getString("statusPurpose");
+    String url = entry.getString("statusListCredential");
+    long index;
+    try {
+      index = Long.parseLong(entry.getString("statusListIndex"));
+    } catch (NumberFormatException | ClassCastException e) {
+      return unknown("statusListIndex must be a decimal string");
+    }
+    int size = entry.getValue("statusSize") instanceof Number number ? number.intValue() : 1;
+    if (url == null || !("revocation".equals(purpose) || "suspension".equals(purpose))) {
+      return unknown("statusPurpose must be revocation or suspension, with a statusListCredential");
+    }
+    return list(url + "#" + purpose, () -> fetchBitstringList(url, purpose, size, issuer))
+        .map(bits -> interpret(bits, index, url, purpose))
+        .recover(failure -> unknown("the status list credential at " + url + " could not be used: " + failure.getMessage()));
+  }
+
+  private CheckResult interpret(StatusBits bits, long index, String uri, String purpose) {
+    if (index >= bits.size()) {
+      return CheckResult.skipped(ReasonCode.STATUS_UNKNOWN, "index " + index + " is outside the list at " + uri);
+    }
+    int value = bits.value(index);
+    if (purpose != null) {
+      if (value == 0) {
+        return CheckResult.passed(Check.STATUS, "not set in the " + purpose + " list");
+      }
+      return "suspension".equals(purpose)
+          ? CheckResult.failed(ReasonCode.SUSPENDED, "the issuer has suspended this credential")
+          : CheckResult.failed(ReasonCode.REVOKED, "the issuer has revoked this credential");
+    }
+    // Token Status List §7.1: 0x00 VALID, 0x01 INVALID, 0x02 SUSPENDED, 0x03 and up application-specific.
+    return switch (value) {
+      case 0 -> CheckResult.passed(Check.STATUS, "VALID in the status list");
+      case 1 -> CheckResult.failed(ReasonCode.REVOKED, "the issuer has revoked this credential (INVALID)");
+      case 2 -> CheckResult.failed(ReasonCode.SUSPENDED, "the issuer has suspended this credential");
+      default -> CheckResult.skipped(ReasonCode.STATUS_UNKNOWN, "status value " + value + " is application-specific");
+    };
+  }
+
+  private Future<StatusBits> list(String key, java.util.function.Supplier<Future<Cached>> load) {
+    Cached cached = lists.getIfPresent(key);
+    if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
+      return Future.succeededFuture(cached.bits());
+    }
+    return load.get().onSuccess(fresh -> lists.put(key, fresh)).map(Cached::bits);
+  }
+
+  private Future<Cached> fetchTokenStatusList(String uri, String issuer) {
+    return fetch.get(URI.create(uri), Set.of("application/statuslist+jwt")).compose(body -> {
+      SignedJWT jwt = parse(body.body().toString());
+      if (!STATUS_LIST_JWT.equals(jwt.getHeader().getType())) {
+        throw new IllegalStateException("the status list token's typ is not statuslist+jwt");
+      }
+      JsonObject payload = new JsonObject(jwt.getPayload().toString());
+      if (!uri.equals(payload.getString("sub"))) {
+        throw new IllegalStateException("the status list token's sub is not its URI");
+      }
+      String listIssuer = payload.getString("iss");
+      if (listIssuer != null && !listIssuer.equals(issuer)) {
+        throw new IllegalStateException("the status list is issued by " + listIssuer + ", not by " + issuer);
+      }
+      return verified(jwt, issuer).map(ok -> {
+        JsonObject list = payload.getJsonObject("status_list");
+        StatusBits bits = StatusBits.tokenStatusList(list.getInteger("bits"), list.getString("lst"));
+        Optional<Instant> exp = Optional.ofNullable(payload.getLong("exp")).map(Instant::ofEpochSecond);
+        Optional<Duration> ttl = Optional.ofNullable(payload.getLong("ttl")).map(Duration::ofSeconds);
+        return new Cached(bits, expiry(ttl, exp));
+      });
+    });
+  }
+
+  private Future<Cached> fetchBitstringList(String url, String purpose, int size, String issuer) {
+    return fetch.get(URI.create(url), Set.of("application/vc+jwt", "application/jwt")).compose(body -> {
+      SignedJWT jwt = parse(body.body().toString());
+      JsonObject credential = new JsonObject(jwt.getPayload().toString());
+      JsonObject subject = credential.getJsonObject("credentialSubject");
+      Object listIssuer = credential.getValue("issuer");
+      String listIssuerId = listIssuer instanceof JsonObject object ? object.getString("id") : (String) listIssuer;
+      if (!issuer.equals(listIssuerId)) {
+        throw new IllegalStateException("the status list is issued by " + listIssuerId + ", not by " + issuer);
+      }
+      if (subject == null || !"BitstringStatusList".equals(subject.getString("type"))
+          || !purpose.equals(subject.getString("statusPurpose"))) {
+        throw new IllegalStateException("not a BitstringStatusList for " + purpose);
+      }
+      return verified(jwt, issuer).map(ok -> {
+        Optional<Instant> validUntil = Optional.ofNullable(credential.getString("validUntil")).map(Instant::parse);
+        return new Cached(StatusBits.bitstring(subject.getString("encodedList"), size), expiry(Optional.empty(), validUntil));
+      });
+    });
+  }
+
+  private Future<Void> verified(SignedJWT jwt, String issuer) {
+    JwsSignatures.checkHeader(jwt.getHeader());
+    return keys.keyFor(jwt.getHeader(), issuer).compose(key -> crypto.run(() -> {
+      JwsSignatures.verify(jwt, key);
+      return null;
+    }));
+  }
+
+  private Instant expiry(Optional<Duration> ttl, Optional<Instant> until) {
+    Instant now = clock.instant();
+    Duration wanted = ttl.orElse(DEFAULT_TTL);
+    wanted = wanted.compareTo(MIN_TTL) < 0 ? MIN_TTL : wanted.compareTo(MAX_TTL) > 0 ? MAX_TTL : wanted;
+    Instant expiresAt = now.plus(wanted);
+    return until.filter(u -> u.isBefore(expiresAt) && u.isAfter(now)).orElse(expiresAt);
+  }
+
+  private static SignedJWT parse(String compact) {
+    try {
+      return SignedJWT.parse(compact.trim());
+    } catch (ParseException e) {
+      throw new IllegalStateException("the status list is not a signed JWT");
+    }
+  }
+
+  private static Future<CheckResult> unknown(String detail) {
+    return Future.succeededFuture(CheckResult.skipped(ReasonCode.STATUS_UNKNOWN, detail));
+  }
+}
