@@ -55,7 +55,7 @@ public final class JwtVcVerifier {
   /** What a credential JWT says, read and cross-checked before any key is looked up. */
   private record Reading(CredentialFormat format, String issuer, Optional<String> subject, List<String> types,
                          Optional<Instant> validFrom, Optional<Instant> validUntil, Optional<Instant> issuedAt,
-                         boolean hasStatus, JsonObject credential) {}
+                         JsonObject credential) {}
 
   public Future<VerificationResult> verify(String compact, VerificationPolicy policy) {
     SignedJWT jwt;
@@ -118,7 +118,7 @@ public final class JwtVcVerifier {
     return new Reading(CredentialFormat.VC_JWT, issuer, subjectId(credential), types(credential),
         XmlDateTimes.read(credential.getValue("validFrom"), "validFrom"),
         XmlDateTimes.read(credential.getValue("validUntil"), "validUntil"),
-        Optional.empty(), credential.containsKey("credentialStatus"), credential);
+        Optional.empty(), credential);
   }
 
   private static Reading readVcdm11(SignedJWT jwt) {
@@ -148,7 +148,7 @@ public final class JwtVcVerifier {
     agreeInstant("exp", exp, "expirationDate", expiration);
     return new Reading(CredentialFormat.JWT_VC_JSON, issuer, Optional.ofNullable(subject), types(vc),
         nbf.or(() -> issuance), exp.or(() -> expiration), Optional.ofNullable(claims.getIssueTime()).map(Date::toInstant),
-        vc.containsKey("credentialStatus"), vc);
+        vc);
   }
 
   private static String agree(String claim, String claimValue, String property, String propertyValue) {
