@@ -57,6 +57,11 @@ public final class TestHttpsServer implements AutoCloseable {
     });
   }
 
+  /** Serves {@code body} at {@code path} with the given Content-Type. */
+  public void serve(String path, String contentType, String body) {
+    on(path, request -> request.response().putHeader("Content-Type", contentType).end(body));
+  }
+
   public int hits(String path) {
     AtomicInteger count = hits.get(path);
     return count == null ? 0 : count.get();
