@@ -64,10 +64,13 @@ public final class JwsSignatures {
    * Verifiers are stateless and thread-safe; building one turns the JWK into a JCA key, which costs about as much
    * as a hash of the payload, so each (algorithm, key) pair is built once.
    */
-  private static final Cache<String, JWSVerifier> VERIFIERS = Caffeine.newBuilder().maximumSize(10_000).build();
+  private static final Cache<VerifierKey, JWSVerifier> VERIFIERS = Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /** JWKs compare by value, so the same key met again (a memoised DID document, a cnf claim) finds its verifier. */
+  private record VerifierKey(JWSAlgorithm algorithm, JWK key) {}
 
   private static JWSVerifier verifierFor(JWSAlgorithm algorithm, JWK key) {
-    String cacheKey = algorithm.getName() + ' ' + key.toJSONString();
+    VerifierKey cacheKey = new VerifierKey(algorithm, key);
     JWSVerifier cached = VERIFIERS.getIfPresent(cacheKey);
     if (cached != null) {
       return cached;

@@ -2,7 +2,6 @@ package dev.cairn.credentials.sdjwt;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CredentialFormat;
@@ -18,11 +17,10 @@ import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
 import dev.cairn.credentials.status.StatusChecker;
 import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,29 +49,31 @@ public final class SdJwtVcVerifier {
   public Future<VerificationResult> verify(String presented, VerificationPolicy policy) {
     Checks checks = new Checks(CredentialFormat.SD_JWT_VC);
     SdJwt sdJwt;
-    JWTClaimsSet claims;
+    JsonObject claims;
     try {
       sdJwt = SdJwt.parse(presented.trim());
       if (!TYPES.contains(sdJwt.issuerJwt().getHeader().getType())) {
         throw new VerificationException(ReasonCode.MALFORMED, "an SD-JWT VC's typ is dc+sd-jwt (or vc+sd-jwt), not "
             + sdJwt.issuerJwt().getHeader().getType());
       }
-      claims = sdJwt.issuerJwt().getJWTClaimsSet();
-      if (claims.getIssuer() == null) {
+      // The payload exactly as signed, parsed once, as a JSON tree every later stage reads.
+      claims = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
+      if (!(claims.getValue("iss") instanceof String)) {
         throw new VerificationException(ReasonCode.MALFORMED, "an SD-JWT VC must have iss");
       }
       JwsSignatures.checkHeader(sdJwt.issuerJwt().getHeader());
     } catch (VerificationException e) {
       return Future.succeededFuture(checks.stoppedBy(e));
-    } catch (ParseException e) {
+    } catch (DecodeException | ClassCastException e) {
       return Future.succeededFuture(checks.stoppedBy(new VerificationException(ReasonCode.MALFORMED,
           "the issuer-signed JWT's payload is not a JSON object")));
     }
     SdJwt parsed = sdJwt;
-    JWTClaimsSet payload = claims;
-    return issuerKeys.keyFor(parsed.issuerJwt().getHeader(), payload.getIssuer())
+    JsonObject payload = claims;
+    String issuer = payload.getString("iss");
+    return issuerKeys.keyFor(parsed.issuerJwt().getHeader(), issuer)
         .compose(key -> {
-          checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + payload.getIssuer());
+          checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + issuer);
           // All CPU work — both signatures, the digests — in one hop to the crypto pool, off the event loop.
           return crypto.run(() -> {
             JwsSignatures.verify(parsed.issuerJwt(), key);
@@ -88,16 +88,15 @@ public final class SdJwtVcVerifier {
   }
 
   /** Everything but the status (which may need a fetch); CPU-bound, run on the crypto pool. */
-  private VerifiedCredential finish(SdJwt sdJwt, JWTClaimsSet payload, VerificationPolicy policy, Checks checks) {
+  private VerifiedCredential finish(SdJwt sdJwt, JsonObject raw, VerificationPolicy policy, Checks checks) {
     checks.passed(Check.SIGNATURE, sdJwt.issuerJwt().getHeader().getAlgorithm() + " signature verified");
-    // The payload exactly as signed, as a JSON tree (Nimbus's claim map holds arrays in its own types).
-    JsonObject raw = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
     HashAlgorithm algorithm = HashAlgorithm.of(raw.getValue(Rfc9901.SD_ALG));
     JsonObject processed = DisclosureProcessor.process(raw, sdJwt.disclosures(), true);
     checks.passed(Check.SYNTAX, sdJwt.disclosures().size() + " disclosure(s) verified against their digests");
     Instant now = clock.instant();
-    checks.record(Validity.check(instant(payload.getNotBeforeTime()), instant(payload.getExpirationTime()), now,
-        policy.clockSkew()));
+    Optional<Instant> notBefore = numericDate(raw, "nbf");
+    Optional<Instant> expires = numericDate(raw, "exp");
+    checks.record(Validity.check(notBefore, expires, now, policy.clockSkew()));
     Optional<JWK> holderKey = HolderKeys.fromCnf(processed.getValue(Rfc9901.CNF));
     if (policy.keyBinding().isPresent()) {
       JWK key = holderKey.orElseThrow(() -> new VerificationException(ReasonCode.KEY_BINDING_INVALID,
@@ -113,14 +112,21 @@ public final class SdJwtVcVerifier {
       throw new VerificationException(ReasonCode.TYPE_MISSING, "an SD-JWT VC must have a vct string");
     }
     checks.passed(Check.TYPE, "vct " + type);
-    return new VerifiedCredential(CredentialFormat.SD_JWT_VC, payload.getIssuer(),
-        Optional.ofNullable(payload.getSubject()), List.of(type), instant(payload.getIssueTime()),
-        instant(payload.getNotBeforeTime()), instant(payload.getExpirationTime()), processed, sdJwt.disclosures(),
-        holderKey);
+    return new VerifiedCredential(CredentialFormat.SD_JWT_VC, raw.getString("iss"),
+        Optional.ofNullable(processed.getValue("sub") instanceof String sub ? sub : null), List.of(type),
+        numericDate(raw, "iat"), notBefore, expires, processed, sdJwt.disclosures(), holderKey);
   }
 
-  private static Optional<Instant> instant(Date date) {
-    return Optional.ofNullable(date).map(Date::toInstant);
+  /** RFC 7519 §2 NumericDate: seconds since the epoch; anything else in these claims is malformed. */
+  private static Optional<Instant> numericDate(JsonObject claims, String name) {
+    Object value = claims.getValue(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof Number seconds)) {
+      throw new VerificationException(ReasonCode.MALFORMED, name + " must be a NumericDate");
+    }
+    return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
   }
 
 }
