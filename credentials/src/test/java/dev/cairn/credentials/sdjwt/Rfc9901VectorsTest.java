@@ -17,16 +17,37 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * RFC 9901's examples (vectors/rfc9901/published-2025-11, sources in its README), signed with the keys the
+ * RFC 9901's examples (vectors/rfc9901/published-2025-11) and the SD-JWT VC draft's (vectors/sd-jwt-vc/draft-18),
+ * sources in their READMEs, signed with the keys the
  * specification's repository publishes: the issuer signature verifies, each disclosure has the printed digest,
  * processing the presented disclosures gives the printed payload, and the KB-JWT checks out with its sd_hash.
  */
 class Rfc9901VectorsTest {
   private static final String DIR = "rfc9901/published-2025-11/";
+  private static final String SD_JWT_VC = "sd-jwt-vc/draft-18/";
 
   static Stream<String> examples() {
-    return Stream.of("section-5-main-example.json", "appendix-A.1-simple-structured-decoys.json",
-        "appendix-A.2-complex-structured.json", "appendix-A.3-sd-jwt-vc.json", "appendix-A.4-w3c-vcdm.json");
+    return Stream.of(DIR + "section-5-main-example.json", DIR + "appendix-A.1-simple-structured-decoys.json",
+        DIR + "appendix-A.2-complex-structured.json", DIR + "appendix-A.3-sd-jwt-vc.json",
+        DIR + "appendix-A.4-w3c-vcdm.json", SD_JWT_VC + "example-01-identity-credential-kb.json",
+        SD_JWT_VC + "example-02-identity-credential-no-kb.json", SD_JWT_VC + "example-03-pid-appendix-A1.json");
+  }
+
+  /** The SD-JWT VC draft's examples: the stricter SD-JWT VC processing (registered claims) accepts them too. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sdJwtVcExamples")
+  void theSdJwtVcDraftExamplesPassTheSdJwtVcRules(String file) {
+    JsonObject example = example(file);
+    SdJwt sdJwt = SdJwt.parse(example.getString("sd_jwt_presentation"));
+    assertEquals(new com.nimbusds.jose.JOSEObjectType(Rfc9901.DC_SD_JWT), sdJwt.issuerJwt().getHeader().getType());
+    JsonObject payload = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
+    JsonObject processed = DisclosureProcessor.process(payload, sdJwt.disclosures(), true);
+    assertEquals(example.getJsonObject("expected_payload"), processed);
+    assertTrue(processed.getValue("vct") instanceof String && processed.getValue("iss") instanceof String);
+  }
+
+  static Stream<String> sdJwtVcExamples() {
+    return examples().filter(file -> file.startsWith(SD_JWT_VC));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -37,7 +58,7 @@ class Rfc9901VectorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("examples")
+  @MethodSource("examplesPrintingAllDisclosures")
   void everyDisclosureHasThePrintedDigestAndContent(String file) {
     for (Object entry : example(file).getJsonArray("disclosures")) {
       JsonObject vector = (JsonObject) entry;
@@ -61,7 +82,7 @@ class Rfc9901VectorsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("examples")
+  @MethodSource("examplesPrintingAllDisclosures")
   void processingEveryDisclosureGivesTheFullPayload(String file) {
     JsonObject example = example(file);
     String issuance = example.containsKey("sd_jwt_issuance") ? example.getString("sd_jwt_issuance")
@@ -85,12 +106,17 @@ class Rfc9901VectorsTest {
     assertTrue(sdJwt.keyBindingJwt().isPresent());
   }
 
+  /** Example 02 of the SD-JWT VC draft prints only its presentation, not the issuance with every disclosure. */
+  static Stream<String> examplesPrintingAllDisclosures() {
+    return examples().filter(file -> example(file).containsKey("disclosures"));
+  }
+
   static Stream<String> examplesWithKeyBinding() {
     return examples().filter(file -> example(file).containsKey("kb_jwt"));
   }
 
   private static JsonObject example(String file) {
-    return Vectors.object(DIR + file);
+    return Vectors.object(file);
   }
 
   private static JWK key(String name) {
