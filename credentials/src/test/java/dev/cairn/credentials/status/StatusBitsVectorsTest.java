@@ -57,6 +57,23 @@ class StatusBitsVectorsTest {
     }
   }
 
+  /** §5.1/§8.2: the signed Status List Token verifies with the draft repository's key and carries the §4.1 list. */
+  @Test
+  void theDraftsStatusListTokenVerifiesAndDecodes() throws Exception {
+    JsonObject example = Vectors.object("token-status-list/draft-20/status-list-token-jwt.json");
+    com.nimbusds.jwt.SignedJWT token = com.nimbusds.jwt.SignedJWT.parse(example.getString("status_list_token_jwt"));
+    com.nimbusds.jose.jwk.JWK key = com.nimbusds.jose.jwk.JWK.parse(
+        Vectors.object("token-status-list/draft-20/keys.json").getJsonObject("status_list_issuer").getMap()).toPublicJWK();
+    dev.cairn.credentials.jose.JwsSignatures.verify(token, key);
+    assertEquals("statuslist+jwt", token.getHeader().getType().getType());
+    JsonObject list = new JsonObject(token.getPayload().toString()).getJsonObject("status_list");
+    StatusBits bits = StatusBits.tokenStatusList(list.getInteger("bits"), list.getString("lst"));
+    JsonObject expected = Vectors.object("token-status-list/draft-20/status-list-1bit-16.json").getJsonObject("statuses_by_index");
+    for (String index : expected.fieldNames()) {
+      assertEquals(expected.getInteger(index), bits.value(Long.parseLong(index)), "index " + index);
+    }
+  }
+
   @Test
   void theBitstringSpecsEncodedListIsSixteenKilobytesOfValidStatuses() {
     JsonObject example = Vectors.object("bitstring-status-list/v1.0/encodedList-decoded.json");
