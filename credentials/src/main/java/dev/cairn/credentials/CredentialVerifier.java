@@ -3,6 +3,7 @@ package dev.cairn.credentials;
 import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwtVcVerifier;
+import dev.cairn.credentials.jose.JwtVpVerifier;
 import dev.cairn.credentials.sdjwt.SdJwtVcVerifier;
 import dev.cairn.credentials.status.StatusChecker;
 import dev.cairn.did.DidResolver;
@@ -19,6 +20,7 @@ import java.time.Clock;
 public final class CredentialVerifier {
   private final SdJwtVcVerifier sdJwtVc;
   private final JwtVcVerifier jwtVc;
+  private final JwtVpVerifier jwtVp;
 
   public CredentialVerifier(DidResolver resolver, HardenedFetch fetch, WorkerExecutor crypto, Clock clock) {
     IssuerKeys issuerKeys = new IssuerKeys(resolver, fetch, clock);
@@ -26,6 +28,7 @@ public final class CredentialVerifier {
     StatusChecker status = new StatusChecker(fetch, issuerKeys, pool, clock);
     this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, pool, status, clock);
     this.jwtVc = new JwtVcVerifier(issuerKeys, pool, status, clock);
+    this.jwtVp = new JwtVpVerifier(issuerKeys, pool, jwtVc, clock);
   }
 
   public Future<VerificationResult> verify(String credential, VerificationPolicy policy) {
@@ -38,8 +41,15 @@ public final class CredentialVerifier {
     return switch (format) {
       case SD_JWT_VC -> sdJwtVc.verify(credential.contains("~") ? credential : credential.trim() + "~", policy);
       case VC_JWT, JWT_VC_JSON -> jwtVc.verify(credential, policy);
-      case JWT_VP_JSON, VP_JWT, LDP_VC -> Future.succeededFuture(new Checks(format).stoppedBy(new VerificationException(
+      case JWT_VP_JSON, VP_JWT -> Future.succeededFuture(new Checks(format).stoppedBy(new VerificationException(
+          ReasonCode.UNSUPPORTED_FORMAT, format.identifier() + " is a presentation: use verifyPresentation")));
+      case LDP_VC -> Future.succeededFuture(new Checks(format).stoppedBy(new VerificationException(
           ReasonCode.UNSUPPORTED_FORMAT, format.identifier() + " is recognised but not verified by this build yet")));
     };
+  }
+
+  /** A VCDM presentation as a JWT (jwt_vp_json or vp+jwt), with every credential it carries. */
+  public Future<PresentationResult> verifyPresentation(String presentation, VerificationPolicy policy) {
+    return jwtVp.verify(presentation, policy);
   }
 }

@@ -54,6 +54,11 @@ public final class Checks {
   }
 
   public VerificationResult completed(VerifiedCredential credential) {
+    return new VerificationResult(format, all(), Optional.of(credential));
+  }
+
+  /** Every check, in order; each must have been decided. */
+  public List<CheckResult> all() {
     List<CheckResult> all = new ArrayList<>();
     for (Check check : Check.values()) {
       CheckResult result = results.get(check);
@@ -62,6 +67,10 @@ public final class Checks {
       }
       all.add(result);
     }
-    return new VerificationResult(format, all, Optional.of(credential));
+    return all;
+  }
+
+  public Optional<CredentialFormat> format() {
+    return format;
   }
 }
