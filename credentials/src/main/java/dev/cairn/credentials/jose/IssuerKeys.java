@@ -72,6 +72,15 @@ public final class IssuerKeys {
     return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "the issuer '" + issuer + "' is neither a DID nor an https URL");
   }
 
+  /** A holder key named by a DID URL ({@code cnf.kid}), as an authentication method of its DID. */
+  public Future<JWK> holderKey(String didUrl) {
+    return resolver.verificationMethod(didUrl, VerificationRelationship.AUTHENTICATION)
+        .<JWK>map(method -> method.key().jwk())
+        .recover(failure -> failure instanceof DidResolutionException e
+            ? fail(ReasonCode.KEY_BINDING_INVALID, "holder key " + didUrl + ": " + e.reason())
+            : Future.failedFuture(failure));
+  }
+
   private Future<JWK> fromDid(String kid, String issuer, VerificationRelationship relationship) {
     if (kid == null) {
       return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "a DID signer's JWT must name its key with kid (a DID URL)");

@@ -71,15 +71,20 @@ public final class SdJwtVcVerifier {
     SdJwt parsed = sdJwt;
     JsonObject payload = claims;
     String issuer = payload.getString("iss");
+    // cnf is never selectively disclosable, so a holder key by reference can be resolved before processing.
+    Optional<String> holderKid = HolderKeys.kid(payload.getValue(Rfc9901.CNF));
+    Future<Optional<JWK>> referencedHolderKey = holderKid.isPresent() && policy.keyBinding().isPresent()
+        ? issuerKeys.holderKey(holderKid.get()).map(Optional::of)
+        : Future.succeededFuture(Optional.empty());
     return issuerKeys.keyFor(parsed.issuerJwt().getHeader(), issuer)
-        .compose(key -> {
+        .compose(key -> referencedHolderKey.compose(holderKey -> {
           checks.passed(Check.ISSUER_KEY, "the key is an assertion method of " + issuer);
           // All CPU work — both signatures, the digests — in one hop to the crypto pool, off the event loop.
           return crypto.run(() -> {
             JwsSignatures.verify(parsed.issuerJwt(), key);
-            return finish(parsed, payload, policy, checks);
+            return finish(parsed, payload, holderKey, policy, checks);
           });
-        })
+        }))
         .compose(credential -> status.tokenStatus(credential.claims().getValue("status"), credential.issuer())
             .map(statusResult -> checks.record(statusResult).completed(credential)))
         .recover(failure -> failure instanceof VerificationException e
@@ -88,7 +93,8 @@ public final class SdJwtVcVerifier {
   }
 
   /** Everything but the status (which may need a fetch); CPU-bound, run on the crypto pool. */
-  private VerifiedCredential finish(SdJwt sdJwt, JsonObject raw, VerificationPolicy policy, Checks checks) {
+  private VerifiedCredential finish(SdJwt sdJwt, JsonObject raw, Optional<JWK> referencedHolderKey,
+                                    VerificationPolicy policy, Checks checks) {
     checks.passed(Check.SIGNATURE, sdJwt.issuerJwt().getHeader().getAlgorithm() + " signature verified");
     HashAlgorithm algorithm = HashAlgorithm.of(raw.getValue(Rfc9901.SD_ALG));
     JsonObject processed = DisclosureProcessor.process(raw, sdJwt.disclosures(), true);
@@ -97,15 +103,17 @@ public final class SdJwtVcVerifier {
     Optional<Instant> notBefore = numericDate(raw, "nbf");
     Optional<Instant> expires = numericDate(raw, "exp");
     checks.record(Validity.check(notBefore, expires, now, policy.clockSkew()));
-    Optional<JWK> holderKey = HolderKeys.fromCnf(processed.getValue(Rfc9901.CNF));
+    Optional<JWK> holderKey = referencedHolderKey.isPresent() || HolderKeys.kid(processed.getValue(Rfc9901.CNF)).isPresent()
+        ? referencedHolderKey : HolderKeys.fromCnf(processed.getValue(Rfc9901.CNF));
     if (policy.keyBinding().isPresent()) {
       JWK key = holderKey.orElseThrow(() -> new VerificationException(ReasonCode.KEY_BINDING_INVALID,
           "key binding is required but the credential has no cnf key"));
       KeyBinding.verify(sdJwt, key, algorithm, policy.keyBinding().get(), now, policy.clockSkew());
       checks.passed(Check.HOLDER_BINDING, "KB-JWT verified with the cnf key");
     } else {
-      checks.record(CheckResult.skipped(holderKey.isPresent() ? ReasonCode.NOT_REQUIRED : ReasonCode.NO_HOLDER_KEY,
-          holderKey.isPresent() ? "key binding not required by this verification" : "the credential has no cnf key"));
+      boolean bound = processed.containsKey(Rfc9901.CNF);
+      checks.record(CheckResult.skipped(bound ? ReasonCode.NOT_REQUIRED : ReasonCode.NO_HOLDER_KEY,
+          bound ? "key binding not required by this verification" : "the credential has no cnf key"));
     }
     Object vct = processed.getValue("vct");
     if (!(vct instanceof String type) || type.isEmpty()) {

@@ -128,6 +128,22 @@ class SdJwtVcVerifierTest {
   }
 
   @Test
+  void aHolderKeyByReferenceCnfKidIsResolvedForKeyBinding() throws Exception {
+    DidJwkIssuer holder = DidJwkIssuer.generate();
+    JsonObject claims = badge().put("cnf", new JsonObject().put("kid", holder.kid()));
+    String presented = SdJwtBuilder.present(new SdJwtBuilder(claims, Set.of("given_name"), Set.of())
+        .sign(ISSUER.header(Rfc9901.DC_SD_JWT), signer()), Set.of("given_name"));
+    VerificationPolicy policy = VerificationPolicy.presentation("nonce-kid", "https://employer.example");
+    String good = presented + KeyBinding.create(presented, HashAlgorithm.SHA_256, new ECDSASigner(holder.key()),
+        JWSAlgorithm.ES256, "nonce-kid", "https://employer.example", CLOCK.instant());
+    VerificationResult result = Await.result(verifier.verify(good, policy));
+    assertTrue(result.valid(), result.toString());
+    assertEquals(holder.key().toPublicJWK(), result.credential().orElseThrow().holderKey().orElseThrow());
+    assertReason(presented + kb(presented, HOLDER, "nonce-kid", "https://employer.example"), policy,
+        ReasonCode.KEY_BINDING_INVALID);
+  }
+
+  @Test
   void signatureAndAlgorithmFailures() {
     String issued = issue(badge());
     String[] parts = issued.split("~", 2);
