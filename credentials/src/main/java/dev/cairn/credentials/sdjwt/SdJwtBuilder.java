@@ -89,50 +89,71 @@ public final class SdJwtBuilder {
   }
 
   /**
-   * The holder's side (§4.3): keep the object-property disclosures whose claim names are chosen, and the
-   * array-element disclosures referenced from what is kept (so nothing kept is left unreferenced).
+   * The holder's side (§4.3): keep exactly the disclosures needed to reveal the chosen claim paths. A path is
+   * dotted claim names, with array positions as numbers ({@code address.street_address}, {@code skills.1});
+   * choosing a claim reveals everything beneath it, and revealing a nested claim keeps the disclosures of its
+   * parents. Nothing else leaves: other disclosures are dropped.
    */
-  public static String present(String issued, Set<String> keepClaims) {
+  public static String present(String issued, Set<String> claimPaths) {
     SdJwt sdJwt = SdJwt.parse(issued);
-    HashAlgorithm algorithm;
-    try {
-      algorithm = HashAlgorithm.of(sdJwt.issuerJwt().getJWTClaimsSet().getClaim(Rfc9901.SD_ALG));
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("not an SD-JWT payload", e);
-    }
-    List<Disclosure> kept = new ArrayList<>();
-    List<Object> visible = new ArrayList<>();
-    try {
-      visible.add(new JsonObject(sdJwt.issuerJwt().getJWTClaimsSet().toJSONObject()));
-    } catch (ParseException e) {
-      throw new IllegalArgumentException("not an SD-JWT payload", e);
-    }
-    for (Disclosure disclosure : sdJwt.disclosures()) {
-      if (!disclosure.isArrayElement() && keepClaims.contains(disclosure.claimName().orElseThrow())) {
-        kept.add(disclosure);
-        visible.add(disclosure.value());
-      }
-    }
-    java.util.Set<String> referenced = new java.util.HashSet<>();
-    visible.forEach(value -> collectArrayDigests(value, referenced));
-    for (Disclosure disclosure : sdJwt.disclosures()) {
-      if (disclosure.isArrayElement() && referenced.contains(disclosure.digest(algorithm))) {
-        kept.add(disclosure);
-      }
-    }
+    JsonObject payload = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
+    HashAlgorithm algorithm = HashAlgorithm.of(payload.getValue(Rfc9901.SD_ALG));
+    java.util.Map<String, Disclosure> byDigest = new java.util.HashMap<>();
+    sdJwt.disclosures().forEach(disclosure -> byDigest.put(disclosure.digest(algorithm), disclosure));
+    java.util.Map<Disclosure, String> paths = new java.util.LinkedHashMap<>();
+    collectPaths(payload, "", byDigest, paths);
     StringBuilder out = new StringBuilder(sdJwt.issuerJwt().serialize()).append(Rfc9901.SEPARATOR);
-    kept.forEach(disclosure -> out.append(disclosure.encoded()).append(Rfc9901.SEPARATOR));
+    for (Disclosure disclosure : sdJwt.disclosures()) {
+      String path = paths.get(disclosure);
+      if (path != null && claimPaths.stream().anyMatch(chosen -> within(chosen, path) || within(path, chosen))) {
+        out.append(disclosure.encoded()).append(Rfc9901.SEPARATOR);
+      }
+    }
     return out.toString();
   }
 
-  private static void collectArrayDigests(Object value, java.util.Set<String> into) {
+  /** True when {@code path} is {@code ancestor} or lies beneath it. */
+  private static boolean within(String path, String ancestor) {
+    return path.equals(ancestor) || path.startsWith(ancestor + ".");
+  }
+
+  private static void collectPaths(Object value, String path, java.util.Map<String, Disclosure> byDigest,
+                                   java.util.Map<Disclosure, String> into) {
     if (value instanceof JsonObject object) {
-      if (object.size() == 1 && object.getValue(Rfc9901.ARRAY_DIGEST) instanceof String digest) {
-        into.add(digest);
+      for (String name : object.fieldNames()) {
+        if (!Rfc9901.SD.equals(name)) {
+          collectPaths(object.getValue(name), join(path, name), byDigest, into);
+        }
       }
-      object.forEach(entry -> collectArrayDigests(entry.getValue(), into));
+      if (object.getValue(Rfc9901.SD) instanceof JsonArray digests) {
+        for (Object digest : digests) {
+          Disclosure disclosure = byDigest.get(String.valueOf(digest));
+          if (disclosure != null && disclosure.claimName().isPresent()) {
+            String child = join(path, disclosure.claimName().get());
+            into.put(disclosure, child);
+            collectPaths(disclosure.value(), child, byDigest, into);
+          }
+        }
+      }
     } else if (value instanceof JsonArray array) {
-      array.forEach(element -> collectArrayDigests(element, into));
+      for (int i = 0; i < array.size(); i++) {
+        Object element = array.getValue(i);
+        String child = join(path, Integer.toString(i));
+        if (element instanceof JsonObject object && object.size() == 1
+            && object.getValue(Rfc9901.ARRAY_DIGEST) instanceof String digest) {
+          Disclosure disclosure = byDigest.get(digest);
+          if (disclosure != null) {
+            into.put(disclosure, child);
+            collectPaths(disclosure.value(), child, byDigest, into);
+          }
+        } else {
+          collectPaths(element, child, byDigest, into);
+        }
+      }
     }
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
   }
 }

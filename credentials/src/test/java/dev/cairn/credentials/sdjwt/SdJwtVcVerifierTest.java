@@ -110,6 +110,26 @@ class SdJwtVcVerifierTest {
   }
 
   @Test
+  void theHolderRevealsExactlyTheChosenClaimPaths() {
+    String issued = issue(badge());
+    JsonObject onlySecondSkill = Await.result(verifier.verify(SdJwtBuilder.present(issued, Set.of("skills.1")),
+        VerificationPolicy.importing())).credential().orElseThrow().claims();
+    assertEquals(List.of("allergens"), onlySecondSkill.getJsonArray("skills").getList(),
+        "the skills claim is revealed with only its second element");
+    assertFalse(onlySecondSkill.containsKey("given_name") || onlySecondSkill.containsKey("result"));
+
+    JsonObject nothing = Await.result(verifier.verify(SdJwtBuilder.present(issued, Set.of()),
+        VerificationPolicy.importing())).credential().orElseThrow().claims();
+    assertFalse(nothing.containsKey("skills") || nothing.containsKey("given_name") || nothing.containsKey("family_name"));
+    assertEquals("Food Safety Level 2", nothing.getString("achievement"), "always-visible claims stay");
+
+    JsonObject everything = Await.result(verifier.verify(SdJwtBuilder.present(issued, Set.of("skills", "result")),
+        VerificationPolicy.importing())).credential().orElseThrow().claims();
+    assertEquals(3, everything.getJsonArray("skills").size(), "choosing a claim reveals what is beneath it");
+    assertEquals(92, everything.getJsonObject("result").getInteger("score"));
+  }
+
+  @Test
   void keyBindingFailuresEachHaveTheirReason() throws Exception {
     String presented = SdJwtBuilder.present(issue(badge()), Set.of());
     VerificationPolicy policy = VerificationPolicy.presentation("nonce-1", "https://employer.example");
