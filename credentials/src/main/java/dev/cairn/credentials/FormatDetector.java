@@ -21,10 +21,14 @@ public final class FormatDetector {
     if (input.startsWith("{")) {
       return json(input);
     }
-    String compact = input.contains("~") ? input.substring(0, input.indexOf('~')) : input;
+    int tilde = input.indexOf('~');
+    String compact = tilde > 0 ? input.substring(0, tilde) : input;
     String[] parts = compact.split("\\.", -1);
     if (parts.length != 3) {
       throw new VerificationException(ReasonCode.UNKNOWN_FORMAT, "neither a JWT, an SD-JWT nor a JSON credential");
+    }
+    if (tilde > 0 && !parts[2].isEmpty()) {
+      return CredentialFormat.SD_JWT_VC; // its header (typ, alg) is checked by the SD-JWT VC verifier itself
     }
     JsonObject header = segment(parts[0]);
     if ("none".equals(header.getString("alg")) || parts[2].isEmpty()) {
