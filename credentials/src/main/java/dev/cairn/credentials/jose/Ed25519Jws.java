@@ -3,6 +3,7 @@ package dev.cairn.credentials.jose;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSProvider;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
@@ -38,7 +39,20 @@ public final class Ed25519Jws {
     return new Signer(new Ed25519PrivateKeyParameters(privateKey.getD().decode(), 0));
   }
 
-  private record Verifier(Ed25519PublicKeyParameters key) implements JWSVerifier {
+  /** What both sides declare to Nimbus: EdDSA only, no JCA provider involved. */
+  private interface Ed25519Provider extends JWSProvider {
+    @Override
+    default Set<JWSAlgorithm> supportedJWSAlgorithms() {
+      return ALGORITHMS;
+    }
+
+    @Override
+    default JCAContext getJCAContext() {
+      return new JCAContext();
+    }
+  }
+
+  private record Verifier(Ed25519PublicKeyParameters key) implements JWSVerifier, Ed25519Provider {
     @Override
     public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
       if (!ALGORITHMS.contains(header.getAlgorithm())) {
@@ -49,19 +63,9 @@ public final class Ed25519Jws {
       verifier.update(signingInput, 0, signingInput.length);
       return verifier.verifySignature(signature.decode());
     }
-
-    @Override
-    public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-      return ALGORITHMS;
-    }
-
-    @Override
-    public JCAContext getJCAContext() {
-      return new JCAContext();
-    }
   }
 
-  private record Signer(Ed25519PrivateKeyParameters key) implements JWSSigner {
+  private record Signer(Ed25519PrivateKeyParameters key) implements JWSSigner, Ed25519Provider {
     @Override
     public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
       if (!ALGORITHMS.contains(header.getAlgorithm())) {
@@ -71,16 +75,6 @@ public final class Ed25519Jws {
       signer.init(true, key);
       signer.update(signingInput, 0, signingInput.length);
       return Base64URL.encode(signer.generateSignature());
-    }
-
-    @Override
-    public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-      return ALGORITHMS;
-    }
-
-    @Override
-    public JCAContext getJCAContext() {
-      return new JCAContext();
     }
   }
 }
