@@ -60,7 +60,6 @@ public final class HardenedFetch {
         .setForceSni(true)
         .setTrustOptions(TrustOptions.wrap(TrustAnchors.load(policy.extraTrustPem())))
         .setMaxPoolSize(policy.maxConcurrent())
-        .setTryUseCompression(false)
         .setName("cairn-hardened-fetch"));
   }
 

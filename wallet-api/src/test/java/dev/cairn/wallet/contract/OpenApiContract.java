@@ -12,7 +12,6 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +36,7 @@ final class OpenApiContract {
   /** "GET /v1/me", one per operation the document describes. */
   Set<String> operations() {
     Set<String> operations = new TreeSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = root.path("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
+    for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
       path.getValue().fieldNames().forEachRemaining(method -> {
         if (METHODS.contains(method)) {
           operations.add(method.toUpperCase() + " " + path.getKey());

@@ -110,9 +110,14 @@ class CairnProcessIT {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       if (process.isAlive()) {
-        stop();
+        try {
+          stop();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          process.destroyForcibly();
+        }
       }
     }
   }
