@@ -15,10 +15,6 @@ import java.util.Optional;
 public record SdJwt(SignedJWT issuerJwt, List<Disclosure> disclosures, Optional<SignedJWT> keyBindingJwt,
                     String presentedWithoutKeyBinding) {
 
-  public static boolean looksLike(String text) {
-    return text.indexOf('~') > 0;
-  }
-
   public static SdJwt parse(String text) {
     String[] parts = text.split(Rfc9901.SEPARATOR, -1);
     if (parts.length < 2) {

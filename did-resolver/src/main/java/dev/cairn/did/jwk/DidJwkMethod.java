@@ -5,9 +5,7 @@ import dev.cairn.did.Did;
 import dev.cairn.did.DidDocument;
 import dev.cairn.did.DidError;
 import dev.cairn.did.DidResolutionException;
-import dev.cairn.did.internal.DidMethod;
 import dev.cairn.did.internal.PublicKeys;
-import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,23 +16,9 @@ import java.nio.charset.StandardCharsets;
  * public JWK, and the document is derived from it alone. The JWK must be a public key Cairn can use; one with
  * private members is refused.
  */
-public final class DidJwkMethod implements DidMethod {
+public final class DidJwkMethod {
   private static final JsonArray CONTEXT = new JsonArray()
       .add("https://www.w3.org/ns/did/v1").add("https://w3id.org/security/suites/jws-2020/v1");
-
-  @Override
-  public String name() {
-    return "jwk";
-  }
-
-  @Override
-  public Future<DidDocument> resolve(Did did) {
-    try {
-      return Future.succeededFuture(document(did));
-    } catch (DidResolutionException e) {
-      return Future.failedFuture(e);
-    }
-  }
 
   /** The did:jwk spec §"Read": decode, check, and build the document with the single method {@code #0}. */
   public DidDocument document(Did did) {

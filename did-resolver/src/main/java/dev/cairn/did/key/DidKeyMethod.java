@@ -1,6 +1,6 @@
 package dev.cairn.did.key;
 
-import com.apicatalog.multibase.Multibase;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import dev.cairn.did.Did;
 import dev.cairn.did.DidDocument;
 import dev.cairn.did.DidError;
@@ -8,9 +8,7 @@ import dev.cairn.did.DidResolutionException;
 import dev.cairn.did.PublicKeyFormat;
 import dev.cairn.did.PublicKeyMaterial;
 import dev.cairn.did.PublicKeyMaterial.KeyType;
-import dev.cairn.did.internal.DidMethod;
 import dev.cairn.did.internal.PublicKeys;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -22,24 +20,10 @@ import java.util.List;
  * key agreement only), P-256 ({@code zDn…}), P-384 ({@code z82…}) and secp256k1 ({@code zQ3…}). An Ed25519
  * key also gets the X25519 key derived from it as its keyAgreement method (spec §"Encryption Method Creation").
  */
-public final class DidKeyMethod implements DidMethod {
+public final class DidKeyMethod {
   private static final String DID_CONTEXT = "https://www.w3.org/ns/did/v1";
   private static final String MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1";
   private static final String JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1";
-
-  @Override
-  public String name() {
-    return "key";
-  }
-
-  @Override
-  public Future<DidDocument> resolve(Did did) {
-    try {
-      return Future.succeededFuture(document(did, PublicKeyFormat.MULTIKEY));
-    } catch (DidResolutionException e) {
-      return Future.failedFuture(e);
-    }
-  }
 
   /** The spec's document creation algorithm, presenting keys in {@code format}. */
   public DidDocument document(Did did, PublicKeyFormat format) {
@@ -47,30 +31,20 @@ public final class DidKeyMethod implements DidMethod {
     if (!multibase.startsWith("z")) {
       throw new DidResolutionException(DidError.INVALID_DID, "a did:key id is base58btc multibase (starts with 'z')");
     }
-    PublicKeyMaterial key;
-    try {
-      key = PublicKeys.fromMultibase(multibase);
-    } catch (DidResolutionException e) {
-      throw new DidResolutionException(DidError.INVALID_PUBLIC_KEY, e.reason());
-    }
+    PublicKeyMaterial key = PublicKeys.fromMultibase(multibase); // fails with invalidPublicKey
     String id = did.toString();
     List<JsonObject> methods = new ArrayList<>();
     JsonArray signing = new JsonArray();
     JsonArray agreement = new JsonArray();
-    if (key.type() == KeyType.X25519) {
-      JsonObject method = method(id, multibase, key, format);
-      methods.add(method);
-      agreement.add(method.getString("id"));
-    } else {
-      JsonObject method = method(id, multibase, key, format);
-      methods.add(method);
-      signing.add(method.getString("id"));
-      if (key.type() == KeyType.ED25519) {
-        byte[] x25519 = PublicKeys.x25519FromEd25519(ed25519Bytes(multibase));
-        JsonObject derived = method(id, PublicKeys.toMultibase(KeyType.X25519, x25519), PublicKeys.x25519(x25519), format);
-        methods.add(derived);
-        agreement.add(derived.getString("id"));
-      }
+    JsonObject method = method(id, multibase, key, format);
+    methods.add(method);
+    // An X25519 key is for key agreement only; every other key signs.
+    (key.type() == KeyType.X25519 ? agreement : signing).add(method.getString("id"));
+    if (key.type() == KeyType.ED25519) {
+      byte[] x25519 = PublicKeys.x25519FromEd25519(((OctetKeyPair) key.jwk()).getX().decode());
+      JsonObject derived = method(id, PublicKeys.toMultibase(KeyType.X25519, x25519), PublicKeys.x25519(x25519), format);
+      methods.add(derived);
+      agreement.add(derived.getString("id"));
     }
     JsonObject document = new JsonObject()
         .put("@context", new JsonArray().add(DID_CONTEXT)
@@ -99,8 +73,4 @@ public final class DidKeyMethod implements DidMethod {
         : method.put("publicKeyJwk", new JsonObject(key.jwk().toJSONObject()));
   }
 
-  private static byte[] ed25519Bytes(String multibase) {
-    byte[] bytes = Multibase.BASE_58_BTC.decode(multibase);
-    return java.util.Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length);
-  }
 }
