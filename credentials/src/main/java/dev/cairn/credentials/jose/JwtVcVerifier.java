@@ -1,7 +1,6 @@
 package dev.cairn.credentials.jose;
 
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
@@ -13,6 +12,7 @@ import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.JwtClaims;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.status.StatusChecker;
 import io.vertx.core.Future;
@@ -22,7 +22,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -122,33 +121,27 @@ public final class JwtVcVerifier {
   }
 
   private static Reading readVcdm11(SignedJWT jwt) {
-    JWTClaimsSet claims;
-    try {
-      claims = jwt.getJWTClaimsSet();
-    } catch (ParseException e) {
-      throw new VerificationException(ReasonCode.MALFORMED, "the JWT payload is not a JSON object");
-    }
     JsonObject payload = payload(jwt);
     if (!(payload.getValue("vc") instanceof JsonObject vc)) {
       throw new VerificationException(ReasonCode.UNKNOWN_FORMAT, "a JWT credential needs typ vc+jwt or a vc claim");
     }
     // VCDM 1.1 §6.3.1: each JWT claim stands for a credential property; where both are present they must agree.
     String vcIssuer = vc.containsKey("issuer") ? issuerId(vc.getValue("issuer")) : null;
-    String issuer = agree("iss", claims.getIssuer(), "issuer", vcIssuer);
+    String issuer = agree("iss", JwtClaims.string(payload, "iss").orElse(null), "issuer", vcIssuer);
     if (issuer == null) {
       throw new VerificationException(ReasonCode.MALFORMED, "the credential names no issuer (iss or vc.issuer)");
     }
-    String subject = agree("sub", claims.getSubject(), "credentialSubject.id", subjectId(vc).orElse(null));
-    agree("jti", claims.getJWTID(), "id", vc.getString("id"));
+    String subject = agree("sub", JwtClaims.string(payload, "sub").orElse(null), "credentialSubject.id",
+        subjectId(vc).orElse(null));
+    agree("jti", JwtClaims.string(payload, "jti").orElse(null), "id", JwtClaims.string(vc, "id").orElse(null));
     Optional<Instant> issuance = XmlDateTimes.read(vc.getValue("issuanceDate"), "issuanceDate");
     Optional<Instant> expiration = XmlDateTimes.read(vc.getValue("expirationDate"), "expirationDate");
-    Optional<Instant> nbf = Optional.ofNullable(claims.getNotBeforeTime()).map(Date::toInstant);
-    Optional<Instant> exp = Optional.ofNullable(claims.getExpirationTime()).map(Date::toInstant);
+    Optional<Instant> nbf = JwtClaims.numericDate(payload, "nbf");
+    Optional<Instant> exp = JwtClaims.numericDate(payload, "exp");
     agreeInstant("nbf", nbf, "issuanceDate", issuance);
     agreeInstant("exp", exp, "expirationDate", expiration);
     return new Reading(CredentialFormat.JWT_VC_JSON, issuer, Optional.ofNullable(subject), types(vc),
-        nbf.or(() -> issuance), exp.or(() -> expiration), Optional.ofNullable(claims.getIssueTime()).map(Date::toInstant),
-        vc);
+        nbf.or(() -> issuance), exp.or(() -> expiration), JwtClaims.numericDate(payload, "iat"), vc);
   }
 
   private static String agree(String claim, String claimValue, String property, String propertyValue) {
@@ -188,7 +181,7 @@ public final class JwtVcVerifier {
   private static Optional<String> subjectId(JsonObject credential) {
     Object subject = credential.getValue("credentialSubject");
     if (subject instanceof JsonObject object) {
-      return Optional.ofNullable(object.getString("id"));
+      return JwtClaims.string(object, "id");
     }
     return Optional.empty();
   }

@@ -12,6 +12,7 @@ import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.JwtClaims;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.did.VerificationRelationship;
 import io.vertx.core.Future;
@@ -20,7 +21,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -97,14 +97,13 @@ public final class JwtVpVerifier {
 
   /** Nonce and audience when the policy asks for them (OpenID4VP), and the JWT's own validity window. */
   private void checkBinding(JsonObject claims, VerificationPolicy policy, Checks checks) {
-    Optional<Instant> notBefore = Optional.ofNullable(claims.getLong("nbf")).map(Instant::ofEpochSecond);
-    Optional<Instant> expires = Optional.ofNullable(claims.getLong("exp")).map(Instant::ofEpochSecond);
-    checks.record(Validity.check(notBefore, expires, clock.instant(), policy.clockSkew()));
+    checks.record(Validity.check(JwtClaims.numericDate(claims, "nbf"), JwtClaims.numericDate(claims, "exp"),
+        clock.instant(), policy.clockSkew()));
     if (policy.keyBinding().isEmpty()) {
       return;
     }
     VerificationPolicy.KeyBindingRequirement required = policy.keyBinding().get();
-    if (!required.nonce().equals(claims.getString("nonce"))) {
+    if (!required.nonce().equals(claims.getValue("nonce"))) {
       throw new VerificationException(ReasonCode.KEY_BINDING_INVALID, "the presentation's nonce is not the one this verifier issued");
     }
     Object aud = claims.getValue("aud");
@@ -137,7 +136,7 @@ public final class JwtVpVerifier {
       throw new VerificationException(ReasonCode.UNKNOWN_FORMAT, "a JWT presentation needs typ vp+jwt or a vp claim");
     }
     requireType(vp, "VerifiablePresentation");
-    String holder = claims.getString("iss");
+    String holder = JwtClaims.string(claims, "iss").orElse(null);
     String vpHolder = vp.getValue("holder") == null ? null : JwtVcVerifier.issuerId(vp.getValue("holder"));
     if (holder == null) {
       holder = vpHolder;

@@ -12,6 +12,7 @@ import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.JwtClaims;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
@@ -100,8 +101,8 @@ public final class SdJwtVcVerifier {
     JsonObject processed = DisclosureProcessor.process(raw, sdJwt.disclosures(), true);
     checks.passed(Check.SYNTAX, sdJwt.disclosures().size() + " disclosure(s) verified against their digests");
     Instant now = clock.instant();
-    Optional<Instant> notBefore = numericDate(raw, "nbf");
-    Optional<Instant> expires = numericDate(raw, "exp");
+    Optional<Instant> notBefore = JwtClaims.numericDate(raw, "nbf");
+    Optional<Instant> expires = JwtClaims.numericDate(raw, "exp");
     checks.record(Validity.check(notBefore, expires, now, policy.clockSkew()));
     Optional<JWK> holderKey = referencedHolderKey.isPresent() || HolderKeys.kid(processed.getValue(Rfc9901.CNF)).isPresent()
         ? referencedHolderKey : HolderKeys.fromCnf(processed.getValue(Rfc9901.CNF));
@@ -122,19 +123,8 @@ public final class SdJwtVcVerifier {
     checks.passed(Check.TYPE, "vct " + type);
     return new VerifiedCredential(CredentialFormat.SD_JWT_VC, raw.getString("iss"),
         Optional.ofNullable(processed.getValue("sub") instanceof String sub ? sub : null), List.of(type),
-        numericDate(raw, "iat"), notBefore, expires, processed, sdJwt.disclosures(), holderKey);
+        JwtClaims.numericDate(raw, "iat"), notBefore, expires, processed, sdJwt.disclosures(), holderKey);
   }
 
-  /** RFC 7519 §2 NumericDate: seconds since the epoch; anything else in these claims is malformed. */
-  private static Optional<Instant> numericDate(JsonObject claims, String name) {
-    Object value = claims.getValue(name);
-    if (value == null) {
-      return Optional.empty();
-    }
-    if (!(value instanceof Number seconds)) {
-      throw new VerificationException(ReasonCode.MALFORMED, name + " must be a NumericDate");
-    }
-    return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
-  }
 
 }

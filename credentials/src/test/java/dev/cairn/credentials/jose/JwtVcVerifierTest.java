@@ -115,6 +115,12 @@ class JwtVcVerifierTest {
   }
 
   @Test
+  void mistypedClaimsAreMalformedNotErrors() {
+    assertReason(ISSUER.signRaw(ISSUER.header("JWT").build(), vcdm11Payload(ISSUER.did()).put("sub", 42)), ReasonCode.MALFORMED);
+    assertReason(ISSUER.signRaw(ISSUER.header("JWT").build(), vcdm11Payload(ISSUER.did()).put("exp", "soon")), ReasonCode.MALFORMED);
+  }
+
+  @Test
   void theSigningKeyMustBeTheIssuers() {
     DidJwkIssuer other = DidJwkIssuer.generate();
     assertReason(other.sign(other.header("vc+jwt").build(), vcdm2(ISSUER.did())), ReasonCode.ISSUER_KEY_NOT_ISSUERS);

@@ -130,6 +130,16 @@ class JwtVpVerifierTest {
     assertReason(vp2(new JsonObject().put("type", "VerifiableCredential"), "nonce-42"), ReasonCode.UNSUPPORTED_FORMAT);
   }
 
+  @Test
+  void aMistypedClaimIsAReasonNotAnError() {
+    JsonObject vp = new JsonObject().put("@context", new JsonArray().add("https://www.w3.org/2018/credentials/v1"))
+        .put("type", new JsonArray().add("VerifiablePresentation"))
+        .put("verifiableCredential", new JsonArray().add(credentialAbout(HOLDER.did())));
+    String stringExp = HOLDER.signRaw(HOLDER.header("JWT").build(), new JsonObject().put("iss", HOLDER.did())
+        .put("aud", "https://employer.example").put("nonce", "nonce-42").put("exp", "tomorrow").put("vp", vp));
+    assertReason(stringExp, ReasonCode.MALFORMED);
+  }
+
   private static void assertReason(String vp, ReasonCode reason) {
     PresentationResult result = Await.result(verifier.verifyPresentation(vp, REQUEST));
     assertFalse(result.valid(), "expected " + reason);
