@@ -1,7 +1,5 @@
 package dev.cairn.credentials.status;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.credentials.Check;
@@ -10,6 +8,7 @@ import dev.cairn.credentials.CryptoPool;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
+import dev.cairn.did.fetch.FreshnessCache;
 import dev.cairn.did.fetch.HardenedFetch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -36,19 +35,19 @@ public final class StatusChecker {
   static final Duration MAX_TTL = Duration.ofHours(24);
   private static final JOSEObjectType STATUS_LIST_JWT = new JOSEObjectType("statuslist+jwt");
 
-  private record Cached(StatusBits bits, Instant expiresAt) {}
-
   private final HardenedFetch fetch;
   private final IssuerKeys keys;
   private final CryptoPool crypto;
   private final Clock clock;
-  private final Cache<String, Cached> lists = Caffeine.newBuilder().maximumSize(1_000).build();
+  /** Fresh lists by URI (and purpose); concurrent checks against one list share one fetch. */
+  private final FreshnessCache<String, StatusBits> lists;
 
   public StatusChecker(HardenedFetch fetch, IssuerKeys keys, CryptoPool crypto, Clock clock) {
     this.fetch = fetch;
     this.keys = keys;
     this.crypto = crypto;
     this.clock = clock;
+    this.lists = new FreshnessCache<>(clock, 1_000);
   }
 
   /** SD-JWT VC: {@code status} claim with {@code status_list: {idx, uri}} (Token Status List §6.1). */
@@ -60,7 +59,7 @@ public final class StatusChecker {
         || !(reference.getValue("idx") instanceof Number idx) || !(reference.getValue("uri") instanceof String uri)) {
       return unknown("the status claim is not status_list {idx, uri}");
     }
-    return list(uri, () -> fetchTokenStatusList(uri, issuer)).map(bits -> interpret(bits, idx.longValue(), uri, null))
+    return lists.get(uri, () -> fetchTokenStatusList(uri, issuer)).map(bits -> interpret(bits, idx.longValue(), uri, null))
         .recover(failure -> unknown("the status list at " + uri + " could not be used: " + failure.getMessage()));
   }
 
@@ -86,7 +85,7 @@ public final class StatusChecker {
     if (url == null || !("revocation".equals(purpose) || "suspension".equals(purpose))) {
       return unknown("statusPurpose must be revocation or suspension, with a statusListCredential");
     }
-    return list(url + "#" + purpose, () -> fetchBitstringList(url, purpose, size, issuer))
+    return lists.get(url + "#" + purpose, () -> fetchBitstringList(url, purpose, size, issuer))
         .map(bits -> interpret(bits, index, url, purpose))
         .recover(failure -> unknown("the status list credential at " + url + " could not be used: " + failure.getMessage()));
   }
@@ -113,15 +112,7 @@ public final class StatusChecker {
     };
   }
 
-  private Future<StatusBits> list(String key, java.util.function.Supplier<Future<Cached>> load) {
-    Cached cached = lists.getIfPresent(key);
-    if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
-      return Future.succeededFuture(cached.bits());
-    }
-    return load.get().onSuccess(fresh -> lists.put(key, fresh)).map(Cached::bits);
-  }
-
-  private Future<Cached> fetchTokenStatusList(String uri, String issuer) {
+  private Future<FreshnessCache.Fresh<StatusBits>> fetchTokenStatusList(String uri, String issuer) {
     return fetch.get(URI.create(uri), Set.of("application/statuslist+jwt")).compose(body -> {
       SignedJWT jwt = parse(body.body().toString());
       if (!STATUS_LIST_JWT.equals(jwt.getHeader().getType())) {
@@ -140,12 +131,12 @@ public final class StatusChecker {
         StatusBits bits = StatusBits.tokenStatusList(list.getInteger("bits"), list.getString("lst"));
         Optional<Instant> exp = Optional.ofNullable(payload.getLong("exp")).map(Instant::ofEpochSecond);
         Optional<Duration> ttl = Optional.ofNullable(payload.getLong("ttl")).map(Duration::ofSeconds);
-        return new Cached(bits, expiry(ttl, exp));
+        return new FreshnessCache.Fresh<>(bits, expiry(ttl, exp));
       });
     });
   }
 
-  private Future<Cached> fetchBitstringList(String url, String purpose, int size, String issuer) {
+  private Future<FreshnessCache.Fresh<StatusBits>> fetchBitstringList(String url, String purpose, int size, String issuer) {
     return fetch.get(URI.create(url), Set.of("application/vc+jwt", "application/jwt")).compose(body -> {
       SignedJWT jwt = parse(body.body().toString());
       JsonObject credential = new JsonObject(jwt.getPayload().toString());
@@ -161,7 +152,8 @@ public final class StatusChecker {
       }
       return verified(jwt, issuer).map(ok -> {
         Optional<Instant> validUntil = Optional.ofNullable(credential.getString("validUntil")).map(Instant::parse);
-        return new Cached(StatusBits.bitstring(subject.getString("encodedList"), size), expiry(Optional.empty(), validUntil));
+        return new FreshnessCache.Fresh<>(StatusBits.bitstring(subject.getString("encodedList"), size),
+            expiry(Optional.empty(), validUntil));
       });
     });
   }

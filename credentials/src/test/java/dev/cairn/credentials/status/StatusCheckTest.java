@@ -84,6 +84,18 @@ class StatusCheckTest {
   }
 
   @Test
+  void concurrentChecksAgainstOneListShareOneFetch() {
+    String uri = serveTokenList(ISSUER, 1, new byte[] {0});
+    String path = java.net.URI.create(uri).getPath();
+    java.util.List<io.vertx.core.Future<VerificationResult>> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      all.add(verifier.verify(sdJwtWithStatus(i % 8, uri), VerificationPolicy.importing()));
+    }
+    all.forEach(future -> assertTrue(Await.result(future).valid()));
+    assertEquals(1, server.hits(path));
+  }
+
+  @Test
   void anUnreachableOversizedOrWronglySignedListMakesTheStatusUnknownNotValid() {
     String missing = "https://localhost:" + server.port() + "/statuslists/missing";
     VerificationResult unreachable = assertStatus(sdJwtWithStatus(0, missing), Outcome.SKIPPED, ReasonCode.STATUS_UNKNOWN);

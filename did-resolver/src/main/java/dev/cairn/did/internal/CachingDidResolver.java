@@ -12,17 +12,14 @@ import dev.cairn.did.PublicKeyFormat;
 import dev.cairn.did.ResolvedVerificationMethod;
 import dev.cairn.did.VerificationMethod;
 import dev.cairn.did.VerificationRelationship;
+import dev.cairn.did.fetch.FreshnessCache;
 import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.jwk.DidJwkMethod;
 import dev.cairn.did.key.DidKeyMethod;
 import dev.cairn.did.web.DidWebMethod;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The resolver: did:key and did:jwk are computed from the DID itself (and memoised: they cannot change);
@@ -36,20 +33,18 @@ public final class CachingDidResolver implements DidResolver {
   static final Duration DEFAULT_TTL = Duration.ofHours(1);
   static final Duration FAILURE_TTL = Duration.ofSeconds(30);
 
-  private record Entry(DidDocument document, DidResolutionException failure, Instant expiresAt) {}
-
   private final DidKeyMethod key = new DidKeyMethod();
   private final DidJwkMethod jwk = new DidJwkMethod();
   private final DidWebMethod web;
   private final Clock clock;
-  private final Cache<String, Entry> cache = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final FreshnessCache<String, DidDocument> documents;
   /** did:key and did:jwk documents are functions of the DID alone: once built, they are right forever. */
   private final Cache<String, DidDocument> derived = Caffeine.newBuilder().maximumSize(10_000).build();
-  private final ConcurrentMap<String, Future<DidDocument>> inFlight = new ConcurrentHashMap<>();
 
   public CachingDidResolver(HardenedFetch fetch, Clock clock) {
     this.web = new DidWebMethod(fetch);
     this.clock = clock;
+    this.documents = new FreshnessCache<>(clock, 10_000, FAILURE_TTL, failure -> failure instanceof DidResolutionException);
   }
 
   @Override
@@ -104,27 +99,8 @@ public final class CachingDidResolver implements DidResolver {
   }
 
   private Future<DidDocument> resolveWeb(Did did) {
-    String cacheKey = did.toString();
-    Entry cached = cache.getIfPresent(cacheKey);
-    if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
-      return cached.document() != null ? Future.succeededFuture(cached.document()) : Future.failedFuture(cached.failure());
-    }
-    Promise<DidDocument> promise = Promise.promise();
-    Future<DidDocument> running = inFlight.putIfAbsent(cacheKey, promise.future());
-    if (running != null) {
-      return running;
-    }
-    web.resolve(did).onComplete(done -> {
-      Instant now = clock.instant();
-      if (done.succeeded()) {
-        cache.put(cacheKey, new Entry(done.result().document(), null, now.plus(ttl(done.result().maxAge()))));
-      } else if (done.cause() instanceof DidResolutionException failure) {
-        cache.put(cacheKey, new Entry(null, failure, now.plus(FAILURE_TTL)));
-      }
-      inFlight.remove(cacheKey, promise.future());
-      promise.handle(done.map(DidWebMethod.Fetched::document));
-    });
-    return promise.future();
+    return documents.get(did.toString(), () -> web.resolve(did).map(fetched ->
+        new FreshnessCache.Fresh<>(fetched.document(), clock.instant().plus(ttl(fetched.maxAge())))));
   }
 
   static Duration ttl(java.util.Optional<Duration> maxAge) {
