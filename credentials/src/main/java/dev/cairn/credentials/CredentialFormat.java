@@ -12,8 +12,10 @@ public enum CredentialFormat {
   VC_JWT("vc+jwt"),
   /** VCDM 2.0 presentation secured with JOSE (typ vp+jwt). */
   VP_JWT("vp+jwt"),
-  /** JSON-LD with a Data Integrity proof (verified by the Data Integrity issue's suites). */
-  LDP_VC("ldp_vc");
+  /** VCDM JSON-LD credential secured with Data Integrity proofs. */
+  LDP_VC("ldp_vc"),
+  /** VCDM JSON-LD presentation secured with a Data Integrity proof by the holder. */
+  LDP_VP("ldp_vp");
 
   private final String identifier;
 

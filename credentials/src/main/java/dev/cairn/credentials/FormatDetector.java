@@ -66,7 +66,10 @@ public final class FormatDetector {
       throw new VerificationException(ReasonCode.MALFORMED, "the credential is not valid JSON");
     }
     if (document.containsKey("proof")) {
-      return CredentialFormat.LDP_VC;
+      Object type = document.getValue("type");
+      boolean presentation = "VerifiablePresentation".equals(type)
+          || (type instanceof io.vertx.core.json.JsonArray types && types.contains("VerifiablePresentation"));
+      return presentation ? CredentialFormat.LDP_VP : CredentialFormat.LDP_VC;
     }
     throw new VerificationException(ReasonCode.UNSIGNED, "a JSON credential without a proof is not signed");
   }

@@ -79,12 +79,18 @@ class CredentialVerifierTest {
   }
 
   @Test
-  void recognisedButUnverifiedFormatsSaySo() {
+  void aJsonLdCredentialGoesToDataIntegrityAndAPresentationToItsOwnEntryPoint() {
     String ldp = new JsonObject().put("type", new JsonArray().add("VerifiableCredential"))
         .put("proof", new JsonObject().put("type", "DataIntegrityProof")).encode();
     VerificationResult result = Await.result(verifier.verify(ldp, VerificationPolicy.importing()));
     assertEquals(Optional.of(CredentialFormat.LDP_VC), result.format());
-    assertEquals(ReasonCode.UNSUPPORTED_FORMAT, result.firstFailure().orElseThrow().reason().orElseThrow());
+    assertEquals(ReasonCode.MALFORMED, result.firstFailure().orElseThrow().reason().orElseThrow(),
+        "no VCDM @context: refused by the Data Integrity verifier's reading");
+    String ldpVp = new JsonObject().put("type", new JsonArray().add("VerifiablePresentation"))
+        .put("proof", new JsonObject()).encode();
+    VerificationResult vpResult = Await.result(verifier.verify(ldpVp, VerificationPolicy.importing()));
+    assertEquals(Optional.of(CredentialFormat.LDP_VP), vpResult.format());
+    assertEquals(ReasonCode.UNSUPPORTED_FORMAT, vpResult.firstFailure().orElseThrow().reason().orElseThrow());
     String vp = "eyJhbGciOiJFUzI1NiJ9." + Base64URL.encode("{\"vp\":{}}") + ".c2ln";
     assertEquals(Optional.of(CredentialFormat.JWT_VP_JSON),
         Await.result(verifier.verify(vp, VerificationPolicy.importing())).format());

@@ -63,7 +63,7 @@ public final class IssuerKeys {
     }
     String kid = header.getKeyID();
     if (issuer.startsWith("did:")) {
-      return fromDid(kid, issuer, relationship);
+      return didKey(kid, issuer, relationship);
     }
     if (issuer.startsWith("https://")) {
       return fromMetadata(kid, issuer);
@@ -80,7 +80,14 @@ public final class IssuerKeys {
             : Future.failedFuture(failure));
   }
 
-  private Future<JWK> fromDid(String kid, String issuer, VerificationRelationship relationship) {
+  /**
+   * The key of verification method {@code kid} (a DID URL, or a fragment relative to {@code issuer}), which must
+   * be a method of the DID {@code issuer} under {@code relationship}.
+   */
+  public Future<JWK> didKey(String kid, String issuer, VerificationRelationship relationship) {
+    if (!issuer.startsWith("did:")) {
+      return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "the issuer '" + issuer + "' is not a DID; only DID verification methods are resolved");
+    }
     if (kid == null) {
       return fail(ReasonCode.ISSUER_KEY_UNRESOLVED, "a DID signer's JWT must name its key with kid (a DID URL)");
     }

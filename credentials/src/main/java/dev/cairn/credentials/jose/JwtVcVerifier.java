@@ -14,6 +14,7 @@ import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.internal.JwtClaims;
 import dev.cairn.credentials.internal.Validity;
+import dev.cairn.credentials.internal.XmlDateTimes;
 import dev.cairn.credentials.status.StatusChecker;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -1,4 +1,4 @@
-package dev.cairn.credentials.jose;
+package dev.cairn.credentials.internal;
 
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
@@ -8,10 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** The dateTimeStamp values of VCDM (validFrom, validUntil, issuanceDate, expirationDate): RFC 3339 with offset. */
-final class XmlDateTimes {
+public final class XmlDateTimes {
   private XmlDateTimes() {}
 
-  static Optional<Instant> read(Object value, String property) {
+  public static Optional<Instant> read(Object value, String property) {
     if (value == null) {
       return Optional.empty();
     }

@@ -1,0 +1,118 @@
+package dev.cairn.credentials.dataintegrity;
+
+import com.nimbusds.jose.jwk.JWK;
+import dev.cairn.credentials.Check;
+import dev.cairn.credentials.CheckResult;
+import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.credentials.CryptoPool;
+import dev.cairn.credentials.ReasonCode;
+import dev.cairn.credentials.VerificationException;
+import dev.cairn.credentials.VerificationPolicy;
+import dev.cairn.credentials.VerificationResult;
+import dev.cairn.credentials.VerifiedCredential;
+import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.Validity;
+import dev.cairn.credentials.jose.IssuerKeys;
+import dev.cairn.credentials.jsonld.Deadline;
+import dev.cairn.credentials.jsonld.RdfCanonicalizer;
+import dev.cairn.credentials.status.StatusChecker;
+import dev.cairn.did.VerificationRelationship;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * JSON-LD credentials secured with Data Integrity proofs ({@code ldp_vc}): every proof of the proof set must
+ * verify (VC Data Integrity 1.0 §4.5), each with purpose {@code assertionMethod} and a verification method of the
+ * issuer's DID; then validity (VCDM 2.0 validFrom/validUntil, VCDM 1.1 issuanceDate/expirationDate), Bitstring
+ * Status List, and the type rules (VerifiableCredential; Open Badges 3.0 credentials against the 1EdTech schema).
+ */
+public final class DataIntegrityVerifier {
+  private final IssuerKeys keys;
+  private final CryptoPool crypto;
+  private final StatusChecker status;
+  private final RdfCanonicalizer canonicalizer;
+  private final Clock clock;
+
+  public DataIntegrityVerifier(IssuerKeys keys, CryptoPool crypto, StatusChecker status, RdfCanonicalizer canonicalizer,
+                               Clock clock) {
+    this.keys = keys;
+    this.crypto = crypto;
+    this.status = status;
+    this.canonicalizer = canonicalizer;
+    this.clock = clock;
+  }
+
+  /** A proof with the key that made it, ready for the crypto pool. */
+  private record KeyedProof(DataIntegrityProof proof, JWK key) {}
+
+  public Future<VerificationResult> verify(JsonObject secured, VerificationPolicy policy) {
+    Checks checks = new Checks(CredentialFormat.LDP_VC);
+    VcdmCredential credential;
+    List<DataIntegrityProof> proofs;
+    try {
+      credential = VcdmCredential.read(secured);
+      proofs = DataIntegrityProof.of(secured.getValue("proof"));
+      for (DataIntegrityProof proof : proofs) {
+        ProofChecks.suiteOf(proof, policy);
+        ProofChecks.purpose(proof, ProofChecks.ASSERTION_METHOD);
+        ProofChecks.times(proof, clock.instant(), policy.clockSkew());
+      }
+    } catch (VerificationException e) {
+      return Future.succeededFuture(checks.stoppedBy(e));
+    }
+    checks.passed(Check.SYNTAX, "ldp_vc with " + proofs.size() + " proof(s): "
+        + String.join(", ", proofs.stream().map(DataIntegrityProof::suiteName).toList()));
+    return keyedProofs(proofs, credential.issuer())
+        .compose(keyed -> {
+          checks.passed(Check.ISSUER_KEY, "every verification method is an assertion method of " + credential.issuer());
+          return crypto.run(() -> {
+            verifyProofs(credential.withoutProof(), keyed, policy);
+            return finish(credential, keyed, policy, checks);
+          });
+        })
+        .compose(verified -> status.bitstringStatus(secured.getValue("credentialStatus"), credential.issuer())
+            .map(statusResult -> checks.record(statusResult).completed(verified)))
+        .recover(failure -> failure instanceof VerificationException e
+            ? Future.succeededFuture(checks.stoppedBy(e))
+            : Future.failedFuture(failure));
+  }
+
+  private Future<List<KeyedProof>> keyedProofs(List<DataIntegrityProof> proofs, String issuer) {
+    List<Future<KeyedProof>> keyed = new ArrayList<>();
+    for (DataIntegrityProof proof : proofs) {
+      keyed.add(keys.didKey(proof.verificationMethod(), issuer, VerificationRelationship.ASSERTION_METHOD)
+          .map(key -> new KeyedProof(proof, key)));
+    }
+    return Future.all(keyed).map(all -> all.<KeyedProof>list());
+  }
+
+  /** All proofs of the set, in one pass on the crypto pool; the deadline covers the whole set. */
+  private void verifyProofs(JsonObject unsecured, List<KeyedProof> keyed, VerificationPolicy policy) {
+    Deadline deadline = canonicalizer.limits().start();
+    for (KeyedProof proof : keyed) {
+      ProofChecks.suiteOf(proof.proof(), policy).verify(unsecured, proof.proof(), proof.key(), canonicalizer, deadline);
+    }
+  }
+
+  private VerifiedCredential finish(VcdmCredential credential, List<KeyedProof> keyed, VerificationPolicy policy,
+                                    Checks checks) {
+    checks.passed(Check.SIGNATURE, String.join(", ", keyed.stream()
+        .map(proof -> proof.proof().suiteName() + " proof verified").toList()));
+    checks.record(Validity.check(credential.validFrom(), credential.validUntil(), clock.instant(), policy.clockSkew()));
+    checks.record(CheckResult.skipped(ReasonCode.NOT_REQUIRED,
+        "a credential alone proves no holder; holder binding is checked on presentations"));
+    checks.record(typeCheck(credential));
+    return credential.verified(CredentialFormat.LDP_VC, Optional.empty());
+  }
+
+  private CheckResult typeCheck(VcdmCredential credential) {
+    if (!credential.types().contains("VerifiableCredential")) {
+      throw new VerificationException(ReasonCode.TYPE_MISSING, "type must include VerifiableCredential");
+    }
+    return CheckResult.passed(Check.TYPE, String.join(", ", credential.types()));
+  }
+}
