@@ -46,18 +46,20 @@ public final class DataIntegrityVerifier {
     this.clock = clock;
   }
 
-  /** A proof with the key that made it, ready for the crypto pool. */
-  private record KeyedProof(DataIntegrityProof proof, JWK key) {}
+  /** A proof with the suite that checks it. */
+  private record SuitedProof(DataIntegrityProof proof, Cryptosuite suite) {}
+
+  /** A proof with its suite and the key that made it, ready for the crypto pool. */
+  private record KeyedProof(DataIntegrityProof proof, Cryptosuite suite, JWK key) {}
 
   public Future<VerificationResult> verify(JsonObject secured, VerificationPolicy policy) {
     Checks checks = new Checks(CredentialFormat.LDP_VC);
     VcdmCredential credential;
-    List<DataIntegrityProof> proofs;
+    List<SuitedProof> proofs = new ArrayList<>();
     try {
       credential = VcdmCredential.read(secured);
-      proofs = DataIntegrityProof.of(secured.getValue("proof"));
-      for (DataIntegrityProof proof : proofs) {
-        ProofChecks.suiteOf(proof, policy);
+      for (DataIntegrityProof proof : DataIntegrityProof.of(secured.getValue("proof"))) {
+        proofs.add(new SuitedProof(proof, ProofChecks.suiteOf(proof, policy)));
         ProofChecks.purpose(proof, ProofChecks.ASSERTION_METHOD);
         ProofChecks.times(proof, clock.instant(), policy.clockSkew());
       }
@@ -65,12 +67,12 @@ public final class DataIntegrityVerifier {
       return Future.succeededFuture(checks.stoppedBy(e));
     }
     checks.passed(Check.SYNTAX, "ldp_vc with " + proofs.size() + " proof(s): "
-        + String.join(", ", proofs.stream().map(DataIntegrityProof::suiteName).toList()));
+        + String.join(", ", proofs.stream().map(suited -> suited.proof().suiteName()).toList()));
     return keyedProofs(proofs, credential.issuer())
         .compose(keyed -> {
           checks.passed(Check.ISSUER_KEY, "every verification method is an assertion method of " + credential.issuer());
           return crypto.run(() -> {
-            verifyProofs(credential.withoutProof(), keyed, policy);
+            verifyProofs(credential.withoutProof(), keyed);
             return finish(credential, keyed, policy, checks);
           });
         })
@@ -81,20 +83,20 @@ public final class DataIntegrityVerifier {
             : Future.failedFuture(failure));
   }
 
-  private Future<List<KeyedProof>> keyedProofs(List<DataIntegrityProof> proofs, String issuer) {
+  private Future<List<KeyedProof>> keyedProofs(List<SuitedProof> proofs, String issuer) {
     List<Future<KeyedProof>> keyed = new ArrayList<>();
-    for (DataIntegrityProof proof : proofs) {
-      keyed.add(keys.didKey(proof.verificationMethod(), issuer, VerificationRelationship.ASSERTION_METHOD)
-          .map(key -> new KeyedProof(proof, key)));
+    for (SuitedProof suited : proofs) {
+      keyed.add(keys.didKey(suited.proof().verificationMethod(), issuer, VerificationRelationship.ASSERTION_METHOD)
+          .map(key -> new KeyedProof(suited.proof(), suited.suite(), key)));
     }
     return Future.all(keyed).map(all -> all.<KeyedProof>list());
   }
 
   /** All proofs of the set, in one pass on the crypto pool; the deadline covers the whole set. */
-  private void verifyProofs(JsonObject unsecured, List<KeyedProof> keyed, VerificationPolicy policy) {
+  private void verifyProofs(JsonObject unsecured, List<KeyedProof> keyed) {
     Deadline deadline = canonicalizer.limits().start();
     for (KeyedProof proof : keyed) {
-      ProofChecks.suiteOf(proof.proof(), policy).verify(unsecured, proof.proof(), proof.key(), canonicalizer, deadline);
+      proof.suite().verify(unsecured, proof.proof(), proof.key(), canonicalizer, deadline);
     }
   }
 

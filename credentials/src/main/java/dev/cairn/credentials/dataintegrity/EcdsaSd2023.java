@@ -257,7 +257,8 @@ public final class EcdsaSd2023 {
         .encodeToString(mac.doFinal(canonical.substring(2).getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static byte[] concat(byte[]... parts) {
+  /** The parts one after another (hashData, sign data and proof values are all such concatenations). */
+  static byte[] concat(byte[]... parts) {
     int length = 0;
     for (byte[] part : parts) {
       length += part.length;

@@ -92,10 +92,7 @@ final class EcdsaSdProofValue {
   }
 
   private static String encode(byte[] header, List<Object> components) {
-    byte[] cbor = Cbor.encode(components);
-    byte[] value = new byte[header.length + cbor.length];
-    System.arraycopy(header, 0, value, 0, header.length);
-    System.arraycopy(cbor, 0, value, header.length, cbor.length);
+    byte[] value = EcdsaSd2023.concat(header, Cbor.encode(components));
     return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 

@@ -11,6 +11,7 @@ import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.VcdmTypes;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
 import dev.cairn.did.VerificationRelationship;
@@ -55,7 +56,7 @@ public final class LdpVpVerifier {
     List<JsonObject> embedded;
     try {
       presentation = parse(json);
-      if (!VcdmCredential.types(presentation.getValue("type")).contains("VerifiablePresentation")) {
+      if (!VcdmTypes.of(presentation.getValue("type")).contains("VerifiablePresentation")) {
         throw new VerificationException(ReasonCode.TYPE_MISSING, "type must include VerifiablePresentation");
       }
       holder = VcdmCredential.id(presentation.getValue("holder"), "holder");
@@ -155,8 +156,7 @@ public final class LdpVpVerifier {
   }
 
   private static Future<PresentationResult> refused(Checks checks, VerificationException failure) {
-    VerificationResult stopped = checks.stoppedBy(failure);
-    return Future.succeededFuture(new PresentationResult(stopped.format(), stopped.checks(), Optional.empty(), List.of()));
+    return Future.succeededFuture(checks.presentationStoppedBy(failure));
   }
 
   /**

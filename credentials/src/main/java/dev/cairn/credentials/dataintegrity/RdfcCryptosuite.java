@@ -105,10 +105,7 @@ public enum RdfcCryptosuite implements Cryptosuite {
         JakartaJson.of(proofConfiguration(document, proofOptions)), deadline, algorithm);
     byte[] proofHash = RawSignatures.digest(algorithm, canonicalProof.document());
     byte[] documentHash = RawSignatures.digest(algorithm, canonicalDocument.document());
-    byte[] hashData = new byte[proofHash.length + documentHash.length];
-    System.arraycopy(proofHash, 0, hashData, 0, proofHash.length);
-    System.arraycopy(documentHash, 0, hashData, proofHash.length, documentHash.length);
-    return hashData;
+    return EcdsaSd2023.concat(proofHash, documentHash);
   }
 
   /** Proof Configuration (§3.3.5): the options, checked, under the document's @context. */

@@ -169,12 +169,11 @@ final class SelectiveDisclosure {
   /** selectPaths (§3.4.10). */
   private static void selectPaths(List<Object> paths, JsonObject document, JsonObject selection, List<JsonArray> arrays) {
     Object value = document;
-    Object selectedParent;
+    Object selectedParent = selection;
     Object selectedValue = selection;
     for (Object path : paths) {
       selectedParent = selectedValue;
-      Object parentValue = value;
-      value = child(parentValue, path);
+      value = child(value, path);
       if (value == null) {
         throw new VerificationException(ReasonCode.MALFORMED, "the JSON pointer segment '" + path + "' matches nothing in the document");
       }
@@ -201,18 +200,8 @@ final class SelectiveDisclosure {
     } else {
       target = value;
     }
-    Object lastPath = paths.isEmpty() ? null : paths.get(paths.size() - 1);
-    if (lastPath == null) {
-      if (target instanceof JsonObject object) {
-        selection.mergeIn(object);
-      }
-      return;
-    }
-    Object parent = selection;
-    for (int i = 0; i < paths.size() - 1; i++) {
-      parent = child(parent, paths.get(i));
-    }
-    put(parent, lastPath, target);
+    // JsonPointers.paths always yields at least one segment.
+    put(selectedParent, paths.get(paths.size() - 1), target);
   }
 
   private static Object child(Object parent, Object path) {

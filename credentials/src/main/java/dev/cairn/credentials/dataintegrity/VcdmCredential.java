@@ -5,11 +5,11 @@ import dev.cairn.credentials.CredentialFormat;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerifiedCredential;
+import dev.cairn.credentials.internal.VcdmTypes;
 import dev.cairn.credentials.internal.XmlDateTimes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +34,7 @@ record VcdmCredential(JsonObject json, String issuer, Optional<String> subject, 
     String issuer = id(json.getValue("issuer"), "issuer");
     Optional<Instant> from = XmlDateTimes.read(json.getValue(vcdm2 ? "validFrom" : "issuanceDate"), vcdm2 ? "validFrom" : "issuanceDate");
     Optional<Instant> until = XmlDateTimes.read(json.getValue(vcdm2 ? "validUntil" : "expirationDate"), vcdm2 ? "validUntil" : "expirationDate");
-    return new VcdmCredential(json, issuer, subjectId(json.getValue("credentialSubject")), types(json.getValue("type")), from, until);
+    return new VcdmCredential(json, issuer, subjectId(json.getValue("credentialSubject")), VcdmTypes.of(json.getValue("type")), from, until);
   }
 
   JsonObject withoutProof() {
@@ -56,16 +56,6 @@ record VcdmCredential(JsonObject json, String issuer, Optional<String> subject, 
       return id;
     }
     throw new VerificationException(ReasonCode.MALFORMED, property + " must be a URL or an object with an id");
-  }
-
-  static List<String> types(Object type) {
-    List<String> types = new ArrayList<>();
-    if (type instanceof String single) {
-      types.add(single);
-    } else if (type instanceof JsonArray array) {
-      array.forEach(entry -> types.add(String.valueOf(entry)));
-    }
-    return types;
   }
 
   private static Optional<String> subjectId(Object subject) {

@@ -3,6 +3,7 @@ package dev.cairn.credentials.internal;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.credentials.PresentationResult;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.VerifiedCredential;
@@ -51,6 +52,12 @@ public final class Checks {
       all.add(results.getOrDefault(check, CheckResult.notReached(check, failed.check())));
     }
     return new VerificationResult(format, all, Optional.empty());
+  }
+
+  /** A presentation refused at {@code failure}: its checks so far, no holder, no credentials. */
+  public PresentationResult presentationStoppedBy(VerificationException failure) {
+    VerificationResult stopped = stoppedBy(failure);
+    return new PresentationResult(stopped.format(), stopped.checks(), Optional.empty(), List.of());
   }
 
   public VerificationResult completed(VerifiedCredential credential) {

@@ -14,6 +14,7 @@ import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.internal.JwtClaims;
 import dev.cairn.credentials.internal.Validity;
+import dev.cairn.credentials.internal.VcdmTypes;
 import dev.cairn.credentials.internal.XmlDateTimes;
 import dev.cairn.credentials.status.StatusChecker;
 import io.vertx.core.Future;
@@ -22,7 +23,6 @@ import io.vertx.core.json.JsonObject;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,7 +115,7 @@ public final class JwtVcVerifier {
           + VCDM2_CONTEXT);
     }
     String issuer = issuerId(credential.getValue("issuer"));
-    return new Reading(CredentialFormat.VC_JWT, issuer, subjectId(credential), types(credential),
+    return new Reading(CredentialFormat.VC_JWT, issuer, subjectId(credential), VcdmTypes.of(credential.getValue("type")),
         XmlDateTimes.read(credential.getValue("validFrom"), "validFrom"),
         XmlDateTimes.read(credential.getValue("validUntil"), "validUntil"),
         Optional.empty(), credential);
@@ -141,7 +141,7 @@ public final class JwtVcVerifier {
     Optional<Instant> exp = JwtClaims.numericDate(payload, "exp");
     agreeInstant("nbf", nbf, "issuanceDate", issuance);
     agreeInstant("exp", exp, "expirationDate", expiration);
-    return new Reading(CredentialFormat.JWT_VC_JSON, issuer, Optional.ofNullable(subject), types(vc),
+    return new Reading(CredentialFormat.JWT_VC_JSON, issuer, Optional.ofNullable(subject), VcdmTypes.of(vc.getValue("type")),
         nbf.or(() -> issuance), exp.or(() -> expiration), JwtClaims.numericDate(payload, "iat"), vc);
   }
 
@@ -185,16 +185,5 @@ public final class JwtVcVerifier {
       return JwtClaims.string(object, "id");
     }
     return Optional.empty();
-  }
-
-  private static List<String> types(JsonObject credential) {
-    Object type = credential.getValue("type");
-    List<String> types = new ArrayList<>();
-    if (type instanceof String single) {
-      types.add(single);
-    } else if (type instanceof JsonArray array) {
-      array.forEach(entry -> types.add(String.valueOf(entry)));
-    }
-    return types;
   }
 }

@@ -194,7 +194,6 @@ public final class JwtVpVerifier {
   }
 
   private static Future<PresentationResult> refused(Checks checks, VerificationException failure) {
-    VerificationResult stopped = checks.stoppedBy(failure);
-    return Future.succeededFuture(new PresentationResult(stopped.format(), stopped.checks(), Optional.empty(), List.of()));
+    return Future.succeededFuture(checks.presentationStoppedBy(failure));
   }
 }
