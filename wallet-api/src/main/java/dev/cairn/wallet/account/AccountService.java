@@ -5,45 +5,50 @@ import dev.cairn.wallet.account.AccountApi.Credentials;
 import dev.cairn.wallet.auth.PasswordHasher;
 import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.db.Database;
+import dev.cairn.wallet.holder.HolderKeys;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.hibernate.exception.ConstraintViolationException;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** Creates built-in accounts and shows a learner their own. */
+/** Creates built-in accounts (with their holder keys) and shows a learner their own. */
 public final class AccountService {
   private final Database database;
   private final PasswordHasher hasher;
   private final Workers workers;
   private final Clock clock;
+  private final HolderKeys holderKeys;
 
-  public AccountService(Database database, PasswordHasher hasher, Workers workers, Clock clock) {
+  public AccountService(Database database, PasswordHasher hasher, HolderKeys holderKeys, Workers workers,
+                        Clock clock) {
     this.database = database;
+    this.holderKeys = holderKeys;
     this.hasher = hasher;
     this.workers = workers;
     this.clock = clock;
   }
 
+  /** The account and its two holder keys, in one transaction; the email's unique index settles races. */
   public Future<AccountView> register(Credentials credentials) {
     String email = AccountRules.validEmail(credentials.email());
     String password = AccountRules.validPassword(credentials.password());
-    return workers.passwords(() -> hasher.hash(password))
-        .compose(hash -> {
-          Account account = new Account(UUID.randomUUID(), email, hash, clock.instant());
-          return database.inTransaction(session -> session
-              .createSelectionQuery("select count(*) from Account where email = :email", Long.class)
-              .setParameter("email", email)
-              .getSingleResult()
-              .thenCompose(existing -> existing > 0
-                  ? CompletableFuture.failedFuture(accountExists())
-                  : session.persist(account).thenApply(done -> account)));
-        })
-        .recover(failure -> Future.failedFuture(causedByUniqueEmail(failure) ? accountExists() : failure))
-        .map(AccountService::view);
+    UUID accountId = UUID.randomUUID();
+    Instant now = clock.instant();
+    return Future.all(workers.passwords(() -> hasher.hash(password)), holderKeys.generate(accountId))
+        .compose(prepared -> database.pool().withTransaction(connection -> connection
+            .preparedQuery("INSERT INTO account (id, email, password_hash, created_at) VALUES ($1, $2, $3, $4) "
+                + "ON CONFLICT (email) DO NOTHING")
+            .execute(Tuple.of(accountId, email, prepared.resultAt(0), now.atOffset(ZoneOffset.UTC)))
+            .compose(inserted -> inserted.rowCount() == 0
+                ? Future.failedFuture(accountExists())
+                : holderKeys.insert(connection, prepared.resultAt(1)))))
+        .map(done -> new AccountView(accountId, email, "password", now.truncatedTo(ChronoUnit.MICROS)));
   }
 
   public Future<AccountView> me(Principal principal) {
@@ -62,13 +67,4 @@ public final class AccountService {
     return new ProblemException(ProblemType.ACCOUNT_EXISTS, "An account with this email already exists; sign in instead");
   }
 
-  /** Two registrations of one email raced past the check; the unique index decided. */
-  private static boolean causedByUniqueEmail(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConstraintViolationException) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.wallet.auth;
 
+import dev.cairn.wallet.holder.HolderKeys;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
@@ -22,8 +23,11 @@ public final class ExternalIdentities {
   private final Clock clock;
   private final Cache<String, UUID> known = Caffeine.newBuilder().maximumSize(100_000).build();
 
-  public ExternalIdentities(Pool pool, Clock clock) {
+  private final HolderKeys holderKeys;
+
+  public ExternalIdentities(Pool pool, HolderKeys holderKeys, Clock clock) {
     this.pool = pool;
+    this.holderKeys = holderKeys;
     this.clock = clock;
   }
 
@@ -43,15 +47,17 @@ public final class ExternalIdentities {
         .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("account_id"));
   }
 
+  /** The account, its mapping and its holder keys, in one transaction. */
   private Future<UUID> create(String issuer, String subject) {
     UUID accountId = UUID.randomUUID();
     var now = clock.instant().atOffset(ZoneOffset.UTC);
-    return pool.withTransaction(connection -> connection
+    return holderKeys.generate(accountId).compose(keys -> pool.withTransaction(connection -> connection
             .preparedQuery("INSERT INTO account (id, created_at) VALUES ($1, $2)")
             .execute(Tuple.of(accountId, now))
             .compose(done -> connection
                 .preparedQuery("INSERT INTO external_identity (issuer, subject, account_id, created_at) VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(issuer, subject, accountId, now))))
+                .execute(Tuple.of(issuer, subject, accountId, now)))
+            .compose(done -> holderKeys.insert(connection, keys))))
         .map(accountId)
         // Two first requests of the same subject raced; the other one's account stands.
         .recover(failure -> failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())

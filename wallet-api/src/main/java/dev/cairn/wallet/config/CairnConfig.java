@@ -3,6 +3,7 @@ package dev.cairn.wallet.config;
 import dev.cairn.did.fetch.FetchPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,8 @@ public record CairnConfig(
     LoginThrottling loginThrottling,
     Duration shutdownDrain,
     FetchPolicy outboundFetch,
-    int resolverRequestsPerMinute) {
+    int resolverRequestsPerMinute,
+    Wallet wallet) {
 
   /** The HTTP listener and the limits on what it accepts. */
   public record Http(String host, int port, long maxBodyBytes, int maxJsonDepth, boolean trustForwardedHeaders) {}
@@ -34,6 +36,21 @@ public record CairnConfig(
 
   /** An external OpenID Connect provider whose access tokens Cairn accepts. */
   public record Oidc(String issuer, String audience) {}
+
+  /**
+   * The learner's wallet: where holder keys' key-encryption key comes from, and the limits on credentials.
+   *
+   * @param kekFile               the AES-256 key-encryption key (unset: generated into {@code $CAIRN_HOME/keys/kek})
+   * @param previousKekFiles      keys rotated out: rows still encrypted under one are re-encrypted at start-up
+   * @param credentialMaxBytes    the largest credential accepted on import
+   * @param archiveMaxBytes       the largest wallet archive accepted by {@code POST /v1/imports}
+   * @param canonicalizationDeadline how long one JSON-LD canonicalization may run
+   * @param statusRecheckInterval how often stored credentials' status lists are checked again
+   * @param statusRecheckConcurrency verifications the status job runs at once
+   */
+  public record Wallet(Optional<Path> kekFile, List<Path> previousKekFiles, int credentialMaxBytes,
+                       int archiveMaxBytes, Duration canonicalizationDeadline, Duration statusRecheckInterval,
+                       int statusRecheckConcurrency) {}
 
   /** When repeated login failures start to be answered with 429. */
   public record LoginThrottling(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
@@ -74,7 +91,15 @@ public record CairnConfig(
             in.integer("CAIRN_HTTP_FETCH_MAX_CONCURRENT", 32, 1, 1024),
             in.list("CAIRN_HTTP_ALLOW_PRIVATE_HOSTS"),
             in.optional("CAIRN_HTTP_TRUST_PEM").map(Path::of)),
-        in.integer("CAIRN_RESOLVER_REQUESTS_PER_MINUTE", 60, 1, 1_000_000));
+        in.integer("CAIRN_RESOLVER_REQUESTS_PER_MINUTE", 60, 1, 1_000_000),
+        new Wallet(
+            in.optional("CAIRN_KEK_FILE").map(Path::of),
+            in.paths("CAIRN_KEK_PREVIOUS_FILES"),
+            in.integer("CAIRN_CREDENTIAL_MAX_BYTES", 256 * 1024, 1024, 16 * 1024 * 1024),
+            in.integer("CAIRN_ARCHIVE_MAX_BYTES", 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+            Duration.ofMillis(in.integer("CAIRN_CANONICALIZATION_DEADLINE_MS", 250, 10, 60_000)),
+            Duration.ofSeconds(in.integer("CAIRN_STATUS_RECHECK_SECONDS", 6 * 3600, 0, 30 * 24 * 3600)),
+            in.integer("CAIRN_STATUS_RECHECK_CONCURRENCY", 4, 1, 256)));
   }
 
   public Path pgDataDirectory() {

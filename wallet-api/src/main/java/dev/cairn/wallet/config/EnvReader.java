@@ -44,6 +44,13 @@ final class EnvReader {
         .orElse(java.util.Set.of());
   }
 
+  /** A comma-separated list of file paths, in the order given. */
+  java.util.List<java.nio.file.Path> paths(String name) {
+    return optional(name).map(raw -> java.util.Arrays.stream(raw.split(","))
+            .map(String::trim).filter(item -> !item.isEmpty()).map(java.nio.file.Path::of).toList())
+        .orElse(java.util.List.of());
+  }
+
   boolean bool(String name, boolean defaultValue) {
     return optional(name).map(raw -> switch (raw.toLowerCase()) {
       case "true", "1", "yes" -> true;

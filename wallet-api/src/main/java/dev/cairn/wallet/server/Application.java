@@ -22,10 +22,15 @@ import dev.cairn.wallet.http.RateLimiter;
 import dev.cairn.wallet.http.RequestId;
 import dev.cairn.wallet.http.RouteTable;
 import dev.cairn.wallet.ops.OperationsRoutes;
+import dev.cairn.wallet.holder.HolderKeyRoutes;
+import dev.cairn.wallet.holder.HolderKeys;
 import dev.cairn.did.DidResolver;
 import dev.cairn.did.fetch.HardenedFetch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -40,10 +45,12 @@ import java.util.Optional;
  * (refuse new work while shutting down) → the route's own stages (see {@link RouteTable}) → failure handler.
  */
 final class Application {
+  private static final Logger LOG = LoggerFactory.getLogger(Application.class);
   private final Router router;
   private final RouteTable routes;
   private final Drain drain = new Drain();
   private final HardenedFetch fetcher;
+  private final HolderKeys holderKeys;
 
   Application(Vertx vertx, CairnConfig config, Infrastructure infrastructure, Workers workers,
               PrometheusMeterRegistry metrics, Clock clock) {
@@ -52,9 +59,10 @@ final class Application {
     JsonBody bodies = new JsonBody(json, config.http().maxJsonDepth());
     PasswordHasher hasher = new PasswordHasher();
     AccessTokens accessTokens = new AccessTokens(infrastructure.signingKey(), config.tokens(), clock);
+    this.holderKeys = new HolderKeys(pool, infrastructure.keyRing(), workers, clock);
     this.fetcher = new HardenedFetch(vertx, config.outboundFetch());
     Optional<OidcTokenAuthenticator> oidc = config.oidc().map(provider -> new OidcTokenAuthenticator(provider,
-        new OidcKeys(provider.issuer(), fetcher, clock), new ExternalIdentities(pool, clock), workers, clock));
+        new OidcKeys(provider.issuer(), fetcher, clock), new ExternalIdentities(pool, holderKeys, clock), workers, clock));
     BearerAuthHandler authentication = new BearerAuthHandler(accessTokens.issuer(),
         new CairnTokenAuthenticator(accessTokens, workers, pool, clock), oidc);
 
@@ -66,10 +74,11 @@ final class Application {
     router.route().handler(new RequestId()).handler(new AccessLog()).handler(drain);
     this.routes = new RouteTable(router, authentication, json, config.http().maxBodyBytes());
 
-    AccountService accounts = new AccountService(infrastructure.database(), hasher, workers, clock);
+    AccountService accounts = new AccountService(infrastructure.database(), hasher, holderKeys, workers, clock);
     SessionService sessions = new SessionService(infrastructure.database(), hasher, accessTokens,
         new LoginThrottle(pool, config.loginThrottling(), clock), workers, clock, config.tokens().refreshTokenTtl());
     new AccountRoutes(accounts, sessions, bodies).register(routes);
+    new HolderKeyRoutes(holderKeys).register(routes);
     new DidResolutionRoutes(DidResolver.create(fetcher, clock),
         new RateLimiter(config.resolverRequestsPerMinute(), clock)).register(routes);
     new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);
@@ -79,6 +88,17 @@ final class Application {
     for (int status : new int[] {400, 404, 405, 413, 415, 500}) {
       router.errorHandler(status, failures);
     }
+  }
+
+  /** Start-up work that needs the database: holder keys still sealed under a rotated-out KEK are re-sealed. */
+  Future<Void> beforeListening() {
+    return holderKeys.resealUnderCurrentKey()
+        .onSuccess(count -> {
+          if (count > 0) {
+            LOG.info("re-sealed {} holder keys under the current key-encryption key", count);
+          }
+        })
+        .mapEmpty();
   }
 
   Router router() {

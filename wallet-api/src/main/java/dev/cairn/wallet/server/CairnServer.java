@@ -72,6 +72,7 @@ public final class CairnServer {
             throw e;
           }
         }, false)
+        .compose(prepared -> prepared.application().beforeListening().map(prepared))
         .compose(prepared -> vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.http().host())
                 .setPort(config.http().port())

@@ -10,17 +10,19 @@ import dev.cairn.wallet.db.ConnectionSettings;
 import dev.cairn.wallet.db.Database;
 import dev.cairn.wallet.db.EmbeddedDatabase;
 import dev.cairn.wallet.db.Migrations;
+import dev.cairn.wallet.holder.KeyEncryptionKey;
+import dev.cairn.wallet.holder.KeyRing;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the server needs before it can take a request: a PostgreSQL (the operator's, or an embedded one),
- * the schema migrated, the pool and Hibernate Reactive opened, and the signing key. Preparing it blocks:
+ * the schema migrated, the pool and Hibernate Reactive opened, the signing key and the key-encryption keys. Preparing it blocks:
  * run {@link #prepare} on a worker thread.
  */
 record Infrastructure(Optional<EmbeddedDatabase> embedded, Database database, String schemaVersion,
-                      ECKey signingKey) {
+                      ECKey signingKey, KeyRing keyRing) {
   static final List<Class<?>> ENTITIES = List.of(Account.class, AuthSession.class, RefreshToken.class);
 
   static Infrastructure prepare(CairnConfig config, Vertx vertx) {
@@ -33,8 +35,10 @@ record Infrastructure(Optional<EmbeddedDatabase> embedded, Database database, St
           .orElseGet(() -> embedded.get().settings());
       String schemaVersion = Migrations.migrate(settings);
       ECKey signingKey = SigningKey.loadOrCreate(config.signingKeyFile(), config.home());
+      KeyRing keyRing = new KeyRing(KeyEncryptionKey.loadOrCreate(config.wallet().kekFile(), config.home()),
+          config.wallet().previousKekFiles().stream().map(KeyEncryptionKey::read).toList());
       Database database = Database.open(vertx, settings, config.databasePoolSize(), ENTITIES);
-      return new Infrastructure(embedded, database, schemaVersion, signingKey);
+      return new Infrastructure(embedded, database, schemaVersion, signingKey, keyRing);
     } catch (RuntimeException e) {
       embedded.ifPresent(EmbeddedDatabase::close);
       throw e;

@@ -76,13 +76,28 @@ public final class CairnUnderTest implements AutoCloseable, BeforeAllCallback, A
     return home;
   }
 
+  /** A new server on a stopped one's home and database, with more (or changed) settings. */
+  public static CairnUnderTest restart(CairnUnderTest previous, Map<String, String> env) {
+    Map<String, String> merged = new HashMap<>(previous.extraEnv);
+    merged.putAll(env);
+    CairnUnderTest cairn = new CairnUnderTest(merged);
+    cairn.home = previous.home;
+    cairn.database = previous.database;
+    cairn.launch();
+    return cairn;
+  }
+
   private void launch() {
     try {
-      this.home = Files.createTempDirectory("cairn-home");
+      if (home == null) {
+        this.home = Files.createTempDirectory("cairn-home");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.database = TestPostgres.freshDatabase();
+    if (database == null) {
+      this.database = TestPostgres.freshDatabase();
+    }
     Map<String, String> env = new HashMap<>();
     env.put("CAIRN_HOME", home.toString());
     env.put("CAIRN_HTTP_HOST", "127.0.0.1");
@@ -131,6 +146,25 @@ public final class CairnUnderTest implements AutoCloseable, BeforeAllCallback, A
          ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs one query against this server's database; each row as column name → JDBC value (assertions only). */
+  public java.util.List<Map<String, Object>> rows(String sql) {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+         Statement statement = connection.createStatement();
+         ResultSet rows = statement.executeQuery(sql)) {
+      java.util.List<Map<String, Object>> found = new java.util.ArrayList<>();
+      while (rows.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+          row.put(rows.getMetaData().getColumnLabel(column), rows.getObject(column));
+        }
+        found.add(row);
+      }
+      return found;
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
