@@ -94,6 +94,17 @@ public final class KeyEncryptionKey {
     return id;
   }
 
+  /** A key for another purpose (such as signing page cursors), derived with HMAC-SHA-256 under this key. */
+  public byte[] derive(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(("cairn/" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is unavailable", e);
+    }
+  }
+
   /** nonce ‖ ciphertext ‖ tag. */
   public byte[] seal(byte[] plaintext, byte[] associatedData) {
     byte[] nonce = new byte[NONCE_BYTES];

@@ -44,9 +44,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static String unsupportedMediaDetail(RoutingContext ctx) {
     String given = ctx.request().getHeader("Content-Type");
+    java.util.List<String> accepted = ctx.get(RouteTable.ACCEPTED_MEDIA_TYPES_KEY);
+    String takes = accepted == null || accepted.isEmpty() ? "application/json" : String.join(", ", accepted);
     return given == null
-        ? "The request has no Content-Type; this endpoint accepts application/json"
-        : "Content-Type '" + abbreviate(given) + "' is not accepted here; this endpoint accepts application/json";
+        ? "The request has no Content-Type; this endpoint accepts " + takes
+        : "Content-Type '" + abbreviate(given) + "' is not accepted here; this endpoint accepts " + takes;
   }
 
   private static String abbreviate(String value) {

@@ -44,6 +44,15 @@ public final class JsonBody {
     }
   }
 
+  /** The body as a JSON tree, with the same syntax, depth and encoding rules as {@link #read}. */
+  public JsonNode tree(byte[] bytes) {
+    return parse(bytes);
+  }
+
+  public com.fasterxml.jackson.databind.ObjectMapper mapper() {
+    return json.mapper();
+  }
+
   private JsonNode parse(byte[] bytes) {
     try {
       return json.mapper().readTree(bytes);

@@ -10,15 +10,27 @@ import java.util.Map;
 public final class ProblemException extends RuntimeException {
   private final ProblemType type;
   private final Map<String, String> headers;
+  private final Map<String, Object> extensions;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, Map.of());
   }
 
   public ProblemException(ProblemType type, String detail, Map<String, String> headers) {
+    this(type, detail, headers, Map.of());
+  }
+
+  /** With extension members (RFC 9457 §3.2), written beside the standard ones; values are JSON-ready. */
+  public ProblemException(ProblemType type, String detail, Map<String, String> headers,
+                          Map<String, Object> extensions) {
     super(detail, null, false, false);
     this.type = type;
     this.headers = Map.copyOf(headers);
+    this.extensions = Map.copyOf(extensions);
+  }
+
+  public Map<String, Object> extensions() {
+    return extensions;
   }
 
   public ProblemType type() {

@@ -29,6 +29,7 @@ public final class Problems {
         .put("status", type.status())
         .put("detail", problem.detail())
         .put("instance", RequestId.of(ctx));
+    problem.extensions().forEach(body::put);
     response.setStatusCode(type.status())
         .putHeader("Content-Type", MEDIA_TYPE)
         .putHeader("Cache-Control", "no-store")

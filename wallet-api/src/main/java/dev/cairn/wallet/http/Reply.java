@@ -17,6 +17,16 @@ public record Reply(int status, Object body, String contentType, Map<String, Str
     return new Reply(201, body, JSON, Map.of("Location", location));
   }
 
+  /** A JSON document already built as a Vert.x {@code JsonObject} (views assembled from stored JSON). */
+  public static Reply json(int status, io.vertx.core.json.JsonObject body, Map<String, String> headers) {
+    return new Reply(status, body.encode(), JSON, headers);
+  }
+
+  /** Bytes as they are, such as an exported credential or an archive. */
+  public static Reply bytes(int status, byte[] body, String contentType, Map<String, String> headers) {
+    return new Reply(status, io.vertx.core.buffer.Buffer.buffer(body), contentType, headers);
+  }
+
   public static Reply noContent() {
     return new Reply(204, null, null, Map.of());
   }

@@ -22,6 +22,22 @@ public final class RouteTable {
   /** One registered route, with its path written as a Vert.x template ({@code /v1/sessions/:id}). */
   public record Registered(HttpMethod method, String path, Access access) {}
 
+  /** What a route takes as its body: nothing, a JSON document, or raw bytes of the listed media types. */
+  public record Body(List<String> mediaTypes, long maxBytes) {
+    static final Body NONE = new Body(List.of(), 0);
+
+    /** Raw bytes of these media types, at most {@code maxBytes}. */
+    public static Body of(List<String> mediaTypes, long maxBytes) {
+      return new Body(List.copyOf(mediaTypes), maxBytes);
+    }
+
+    boolean present() {
+      return !mediaTypes.isEmpty();
+    }
+  }
+
+  static final String ACCEPTED_MEDIA_TYPES_KEY = "cairn.acceptedMediaTypes";
+
   private final Router router;
   private final Handler<RoutingContext> authentication;
   private final ApiJson json;
@@ -36,34 +52,53 @@ public final class RouteTable {
   }
 
   public void get(String path, Access access, Endpoint endpoint) {
-    add(HttpMethod.GET, path, access, false, null, endpoint);
+    add(HttpMethod.GET, path, access, Body.NONE, null, endpoint);
   }
 
   /** A GET with one more stage before the endpoint, such as a rate limit. */
   public void get(String path, Access access, Handler<RoutingContext> guard, Endpoint endpoint) {
-    add(HttpMethod.GET, path, access, false, guard, endpoint);
+    add(HttpMethod.GET, path, access, Body.NONE, guard, endpoint);
   }
 
   public void delete(String path, Access access, Endpoint endpoint) {
-    add(HttpMethod.DELETE, path, access, false, null, endpoint);
+    add(HttpMethod.DELETE, path, access, Body.NONE, null, endpoint);
   }
 
   /** A POST whose body is a JSON document. */
   public void post(String path, Access access, Endpoint endpoint) {
-    add(HttpMethod.POST, path, access, true, null, endpoint);
+    add(HttpMethod.POST, path, access, jsonBody(), null, endpoint);
+  }
+
+  /** A POST whose body is one of the given media types (each route sets its own size limit). */
+  public void post(String path, Access access, Body body, Endpoint endpoint) {
+    add(HttpMethod.POST, path, access, body, null, endpoint);
+  }
+
+  /** A POST that takes no body: an action on the resource named by the path. */
+  public void action(String path, Access access, Endpoint endpoint) {
+    add(HttpMethod.POST, path, access, Body.NONE, null, endpoint);
+  }
+
+  /** A PATCH whose body is a JSON document. */
+  public void patch(String path, Access access, Endpoint endpoint) {
+    add(HttpMethod.PATCH, path, access, jsonBody(), null, endpoint);
+  }
+
+  private Body jsonBody() {
+    return new Body(List.of("application/json"), maxBodyBytes);
   }
 
   public List<Registered> registered() {
     return List.copyOf(registered);
   }
 
-  private void add(HttpMethod method, String path, Access access, boolean jsonBody, Handler<RoutingContext> guard,
+  private void add(HttpMethod method, String path, Access access, Body body, Handler<RoutingContext> guard,
                    Endpoint endpoint) {
     Route route = router.route(method, path);
-    route.handler(new TemplateMarker(path));
-    if (jsonBody) {
-      route.consumes("application/json");
-      route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    route.handler(new TemplateMarker(path, body.mediaTypes()));
+    if (body.present()) {
+      body.mediaTypes().forEach(route::consumes);
+      route.handler(BodyHandler.create(false).setBodyLimit(body.maxBytes()));
     }
     if (access == Access.AUTHENTICATED) {
       route.handler(authentication);
@@ -100,16 +135,22 @@ public final class RouteTable {
       response.end();
     } else if (reply.body() instanceof String text) {
       response.putHeader("Content-Type", reply.contentType()).end(text);
+    } else if (reply.body() instanceof io.vertx.core.buffer.Buffer bytes) {
+      response.putHeader("Content-Type", reply.contentType()).end(bytes);
     } else {
       response.putHeader("Content-Type", Reply.JSON).end(json.write(reply.body()));
     }
   }
 
-  /** Records the route template first (a platform stage, so it runs even when the body stage fails). */
-  private record TemplateMarker(String template) implements PlatformHandler {
+  /**
+   * Records the route template and the media types it takes first (a platform stage, so it runs even when the
+   * body stage fails and the failure handler needs them).
+   */
+  private record TemplateMarker(String template, List<String> mediaTypes) implements PlatformHandler {
     @Override
     public void handle(RoutingContext ctx) {
       ctx.put(TEMPLATE_KEY, template);
+      ctx.put(ACCEPTED_MEDIA_TYPES_KEY, mediaTypes);
       ctx.next();
     }
   }

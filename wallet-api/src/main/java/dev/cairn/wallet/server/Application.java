@@ -22,6 +22,16 @@ import dev.cairn.wallet.http.RateLimiter;
 import dev.cairn.wallet.http.RequestId;
 import dev.cairn.wallet.http.RouteTable;
 import dev.cairn.wallet.ops.OperationsRoutes;
+import dev.cairn.credentials.CredentialVerifier;
+import dev.cairn.credentials.jsonld.CanonicalizationLimits;
+import dev.cairn.credentials.jsonld.PinnedContexts;
+import dev.cairn.credentials.jsonld.RdfCanonicalizer;
+import dev.cairn.wallet.activity.ActivityLog;
+import dev.cairn.wallet.activity.ActivityRoutes;
+import dev.cairn.wallet.credential.CredentialRoutes;
+import dev.cairn.wallet.credential.CredentialService;
+import dev.cairn.wallet.idempotency.IdempotentRequests;
+import dev.cairn.wallet.paging.Cursors;
 import dev.cairn.wallet.holder.HolderKeyRoutes;
 import dev.cairn.wallet.holder.HolderKeys;
 import dev.cairn.did.DidResolver;
@@ -61,6 +71,7 @@ final class Application {
     AccessTokens accessTokens = new AccessTokens(infrastructure.signingKey(), config.tokens(), clock);
     this.holderKeys = new HolderKeys(pool, infrastructure.keyRing(), workers, clock);
     this.fetcher = new HardenedFetch(vertx, config.outboundFetch());
+    DidResolver resolver = DidResolver.create(fetcher, clock);
     Optional<OidcTokenAuthenticator> oidc = config.oidc().map(provider -> new OidcTokenAuthenticator(provider,
         new OidcKeys(provider.issuer(), fetcher, clock), new ExternalIdentities(pool, holderKeys, clock), workers, clock));
     BearerAuthHandler authentication = new BearerAuthHandler(accessTokens.issuer(),
@@ -79,7 +90,17 @@ final class Application {
         new LoginThrottle(pool, config.loginThrottling(), clock), workers, clock, config.tokens().refreshTokenTtl());
     new AccountRoutes(accounts, sessions, bodies).register(routes);
     new HolderKeyRoutes(holderKeys).register(routes);
-    new DidResolutionRoutes(DidResolver.create(fetcher, clock),
+    Cursors cursors = new Cursors(infrastructure.keyRing().current().derive("page-cursors"));
+    ActivityLog activity = new ActivityLog(clock);
+    CredentialVerifier verifier = new CredentialVerifier(resolver, fetcher,
+        workers.cryptoExecutor(), clock, new RdfCanonicalizer(PinnedContexts.bundled(), new CanonicalizationLimits(
+            config.wallet().canonicalizationDeadline(), CanonicalizationLimits.DEFAULT.maxQuads(),
+            CanonicalizationLimits.DEFAULT.maxBlankNodes())));
+    CredentialService credentials = new CredentialService(pool, verifier, holderKeys, activity, workers, clock);
+    new CredentialRoutes(credentials, cursors, new IdempotentRequests(pool, clock), bodies,
+        config.wallet().credentialMaxBytes(), clock).register(routes);
+    new ActivityRoutes(pool, cursors).register(routes);
+    new DidResolutionRoutes(resolver,
         new RateLimiter(config.resolverRequestsPerMinute(), clock)).register(routes);
     new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);
 

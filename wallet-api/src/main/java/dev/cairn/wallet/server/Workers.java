@@ -25,6 +25,11 @@ public final class Workers {
     return crypto.executeBlocking(work, false);
   }
 
+  /** The crypto pool itself, for libraries that run their own work on it (credential verification). */
+  public WorkerExecutor cryptoExecutor() {
+    return crypto;
+  }
+
   /** Argon2id hashing and verification. */
   public <T> Future<T> passwords(Callable<T> work) {
     return passwords.executeBlocking(work, false);

@@ -58,6 +58,34 @@ class OpenApiContractTest {
   }
 
   @Test
+  void walletAnswersConformToTheDocument() {
+    String token = cairn.api().signUp("wallet-doc@example.org").getString("accessToken");
+    conforms("GET", "/v1/holder-keys", cairn.api().get("/v1/holder-keys", token));
+    dev.cairn.wallet.testing.Credentials issuer = new dev.cairn.wallet.testing.Credentials();
+    String credential = issuer.sdJwt(issuer.claims("Documented", cairn.clock.instant()));
+    Response created = cairn.api().postRaw("/v1/credentials", token, "application/dc+sd-jwt",
+        credential.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    conforms("POST", "/v1/credentials", created);
+    conforms("POST", "/v1/credentials", cairn.api().postRaw("/v1/credentials", token, "application/dc+sd-jwt",
+        credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    conforms("POST", "/v1/credentials", cairn.api().postRaw("/v1/credentials", token, "application/dc+sd-jwt",
+        "a.b.c".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    conforms("POST", "/v1/credentials", cairn.api().postRaw("/v1/credentials", token, "text/plain", new byte[] {1}));
+    String id = created.json().getString("id");
+    conforms("GET", "/v1/credentials", cairn.api().get("/v1/credentials?limit=1", token));
+    conforms("GET", "/v1/credentials", cairn.api().get("/v1/credentials?cursor=nope", token));
+    conforms("GET", "/v1/credentials/{credentialId}", cairn.api().get("/v1/credentials/" + id + "?include=raw", token));
+    conforms("GET", "/v1/credentials/{credentialId}", cairn.api().get("/v1/credentials/" + java.util.UUID.randomUUID(), token));
+    conforms("PATCH", "/v1/credentials/{credentialId}", cairn.api().send("PATCH", "/v1/credentials/" + id, token,
+        java.util.Map.of("Content-Type", "application/json"), "{\"tags\":[\"x\"]}".getBytes()));
+    conforms("GET", "/v1/credentials/{credentialId}/export", cairn.api().get("/v1/credentials/" + id + "/export", token));
+    conforms("POST", "/v1/credentials/{credentialId}/verify", cairn.api().send("POST", "/v1/credentials/" + id + "/verify",
+        token, java.util.Map.of(), null));
+    conforms("GET", "/v1/activity", cairn.api().get("/v1/activity", token));
+    conforms("DELETE", "/v1/credentials/{credentialId}", cairn.api().delete("/v1/credentials/" + id, token));
+  }
+
+  @Test
   void didResolutionAnswersConformToTheDocument() {
     String did = "did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv";
     conforms("GET", "/1.0/identifiers/{did}", cairn.api().get("/1.0/identifiers/" + did, null));

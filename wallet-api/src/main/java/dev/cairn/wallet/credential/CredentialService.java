@@ -1,0 +1,208 @@
+package dev.cairn.wallet.credential;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cairn.credentials.CredentialVerifier;
+import dev.cairn.credentials.VerificationPolicy;
+import dev.cairn.credentials.VerificationResult;
+import dev.cairn.wallet.activity.ActivityLog;
+import dev.cairn.wallet.activity.ActivityLog.Entry;
+import dev.cairn.wallet.activity.ActivityLog.Kind;
+import dev.cairn.wallet.holder.HolderKey;
+import dev.cairn.wallet.holder.HolderKeys;
+import dev.cairn.wallet.http.ProblemException;
+import dev.cairn.wallet.http.ProblemType;
+import dev.cairn.wallet.server.Workers;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A learner's credentials: import (verify, then store with an activity row in one transaction), read, organise,
+ * delete, export, verify again. Verification runs on the crypto pool; the database through the reactive pool.
+ */
+public final class CredentialService {
+  private final CredentialStore store;
+  private final CredentialVerifier verifier;
+  private final HolderKeys holderKeys;
+  private final ActivityLog activity;
+  private final Workers workers;
+  private final Clock clock;
+  /** Holder keys never change once made, so each instance may remember them. */
+  private final Cache<UUID, List<HolderKey>> keysByAccount =
+      Caffeine.newBuilder().maximumSize(50_000).expireAfterAccess(Duration.ofHours(1)).build();
+
+  public CredentialService(io.vertx.sqlclient.Pool pool, CredentialVerifier verifier, HolderKeys holderKeys,
+                           ActivityLog activity, Workers workers, Clock clock) {
+    this.store = new CredentialStore(pool);
+    this.verifier = verifier;
+    this.holderKeys = holderKeys;
+    this.activity = activity;
+    this.workers = workers;
+    this.clock = clock;
+  }
+
+  io.vertx.sqlclient.Pool pool() {
+    return store.pool();
+  }
+
+  /** The stored view, and whether this call stored it (false: the learner already held these exact bytes). */
+  public record Imported(boolean created, JsonObject view) {
+    public UUID id() {
+      return UUID.fromString(view.getString("id"));
+    }
+  }
+
+  /**
+   * Verifies and stores. A refused credential is not stored: its attempt is logged with the reason code and
+   * the future fails with the problem naming the failed check.
+   */
+  public Future<Imported> importCredential(UUID accountId, IncomingCredential incoming) {
+    return importCredential(accountId, incoming, VerificationPolicy.importing(), List.of(), null, false);
+  }
+
+  /** As above, with the tags, note and pin a wallet archive carries. */
+  Future<Imported> importCredential(UUID accountId, IncomingCredential incoming, VerificationPolicy policy,
+                                    List<String> tags, String note, boolean pinned) {
+    String contentHash = NewCredential.contentHash(incoming.original());
+    return store.findByHash(accountId, contentHash).compose(existing -> {
+      if (existing.isPresent()) {
+        return Future.succeededFuture(new Imported(false, CredentialViews.full(existing.get(), clock.instant(), false)));
+      }
+      return Future.all(verifier.verify(incoming.text(), policy), keysOf(accountId))
+          .compose(both -> {
+            VerificationResult result = both.resultAt(0);
+            List<HolderKey> keys = both.resultAt(1);
+            if (!result.valid()) {
+              return refuse(accountId, result);
+            }
+            return workers.crypto(() -> NewCredential.of(accountId, incoming, result, keys, clock.instant()))
+                .compose(record -> store(accountId, record, tags, note, pinned));
+          });
+    });
+  }
+
+  public Future<JsonObject> get(UUID accountId, UUID id, boolean includeRaw) {
+    return store.find(accountId, id, includeRaw)
+        .map(row -> CredentialViews.full(row.orElseThrow(CredentialService::notFound), clock.instant(), includeRaw));
+  }
+
+  public Future<JsonObject> update(UUID accountId, UUID id, CredentialChanges changes) {
+    return store.update(accountId, id, changes)
+        .map(row -> CredentialViews.full(row.orElseThrow(CredentialService::notFound), clock.instant(), false));
+  }
+
+  /** Hard delete: the credential, its stack memberships; its activity rows stay without their summaries. */
+  public Future<Void> delete(UUID accountId, UUID id) {
+    return store.pool().withTransaction(connection -> store.delete(connection, accountId, id)
+        .compose(deleted -> deleted.isEmpty()
+            ? Future.failedFuture(notFound())
+            : activity.forget(connection, accountId, id)
+                .compose(done -> activity.record(connection, accountId,
+                    Entry.credential(Kind.CREDENTIAL_DELETED, id, null)))));
+  }
+
+  /** The original bytes and their media type. */
+  public record Export(byte[] original, String mediaType) {}
+
+  public Future<Export> export(UUID accountId, UUID id) {
+    return store.original(accountId, id).compose(found -> {
+      Row row = found.orElseThrow(CredentialService::notFound);
+      return store.pool().withTransaction(connection -> activity.record(connection, accountId, Entry.credential(
+              Kind.CREDENTIAL_EXPORTED, id, CredentialViews.activitySummary(row.getString("title"),
+                  row.getString("issuer_name"), row.getString("format")))))
+          .map(done -> new Export(row.getBuffer("original").getBytes(), row.getString("media_type")));
+    });
+  }
+
+  /**
+   * Runs the whole verification again on the stored original (status lists through their caches) and records
+   * what it found; a change of status is logged. Answers the fresh view.
+   */
+  public Future<JsonObject> verifyAgain(UUID accountId, UUID id) {
+    return store.original(accountId, id).compose(found -> {
+      Row row = found.orElseThrow(CredentialService::notFound);
+      return reverify(accountId, row).compose(done -> get(accountId, id, false));
+    });
+  }
+
+  /** One stored credential through the verifier again; used by the route and the background status job. */
+  Future<Void> reverify(UUID accountId, Row row) {
+    UUID id = row.getUUID("id");
+    Instant now = clock.instant();
+    // The status as of the last check, so that an expiry since then is a change worth logging too.
+    String before = WalletStatus.effective(row.getString("list_status"), instantOf(row, "valid_from"),
+        instantOf(row, "valid_until"), instantOf(row, "status_checked_at")).code();
+    String text = new String(row.getBuffer("original").getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    return verifier.verify(text, VerificationPolicy.importing()).compose(result -> {
+      String listStatus = WalletStatus.listStatusOf(result);
+      String after = WalletStatus.effective(listStatus, instantOf(row, "valid_from"), instantOf(row, "valid_until"),
+          now).code();
+      io.vertx.core.json.JsonArray warnings = new io.vertx.core.json.JsonArray();
+      result.firstFailure().filter(failure -> failure.check() != dev.cairn.credentials.Check.VALIDITY
+              && failure.check() != dev.cairn.credentials.Check.STATUS)
+          .ifPresent(failure -> warnings.add(new JsonObject().put("code", "verification-failed")
+              .put("detail", failure.detail())));
+      result.check(dev.cairn.credentials.Check.STATUS)
+          .filter(check -> check.reason().equals(Optional.of(dev.cairn.credentials.ReasonCode.STATUS_UNKNOWN)))
+          .ifPresent(check -> warnings.add(new JsonObject().put("code", "status-unknown").put("detail", check.detail())));
+      return store.pool().withTransaction(connection -> store.recordVerification(connection, accountId, id,
+              listStatus, VerificationProblems.checks(result), warnings, now)
+          .compose(done -> before.equals(after) ? Future.succeededFuture() : activity.record(connection, accountId,
+              new Entry(Kind.CREDENTIAL_STATUS_CHANGED, id, null, after, CredentialViews.activitySummary(
+                  row.getString("title"), row.getString("issuer_name"), row.getString("format"))))));
+    });
+  }
+
+  private Future<Imported> store(UUID accountId, NewCredential record, List<String> tags, String note,
+                                 boolean pinned) {
+    JsonObject summary = CredentialViews.activitySummary(record.title(), record.display().issuer().name().orElse(null),
+        record.credential().format().identifier());
+    return store.pool().withTransaction(connection -> store.insert(connection, record, tags, note, pinned)
+            .compose(inserted -> !inserted ? Future.succeededFuture(false)
+                : activity.record(connection, accountId,
+                    Entry.credential(Kind.CREDENTIAL_IMPORTED, record.id(), summary)).map(true)))
+        .compose(inserted -> inserted
+            ? get(accountId, record.id(), false).map(view -> new Imported(true, view))
+            // A concurrent import of the same bytes won: answer with that one.
+            : store.findByHash(accountId, record.contentHash()).map(row ->
+                new Imported(false, CredentialViews.full(row.orElseThrow(), clock.instant(), false))));
+  }
+
+  private Future<Imported> refuse(UUID accountId, VerificationResult result) {
+    var failed = result.firstFailure().orElseThrow();
+    Entry entry = new Entry(Kind.CREDENTIAL_IMPORT_REFUSED, null, null, failed.reason().orElseThrow().code(),
+        result.format().map(format -> new JsonObject().put("format", format.identifier())
+            .put("check", VerificationProblems.name(failed.check()))).orElse(new JsonObject()
+            .put("check", VerificationProblems.name(failed.check()))));
+    return store.pool().withTransaction(connection -> activity.record(connection, accountId, entry))
+        .compose(done -> Future.failedFuture(VerificationProblems.refused(result)));
+  }
+
+  private Future<List<HolderKey>> keysOf(UUID accountId) {
+    List<HolderKey> known = keysByAccount.getIfPresent(accountId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return holderKeys.of(accountId).onSuccess(keys -> {
+      if (!keys.isEmpty()) {
+        keysByAccount.put(accountId, keys);
+      }
+    });
+  }
+
+  private static Instant instantOf(Row row, String column) {
+    var value = row.getOffsetDateTime(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  static ProblemException notFound() {
+    return new ProblemException(ProblemType.NOT_FOUND, "No such credential in this wallet");
+  }
+}

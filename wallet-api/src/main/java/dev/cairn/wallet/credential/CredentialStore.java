@@ -1,0 +1,130 @@
+package dev.cairn.wallet.credential;
+
+import dev.cairn.credentials.VerifiedCredential;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The credential table. Every statement is scoped by the learner's account id; a row of another learner is
+ * indistinguishable from no row. Plain SQL: the store's queries (keyset pages, full-text search, arrays)
+ * are what PostgreSQL does best (docs/persistence.md).
+ */
+final class CredentialStore {
+  private static final String INSERT = """
+      INSERT INTO credential (id, account_id, content_hash, format, media_type, original, issuer_id, issuer_name,
+          types, title, description, issued_at, valid_from, valid_until, sort_issued, list_status, checks, warnings,
+          claims, display, holder_key_id, search_config, search_text, imported_at, status_checked_at, tags, note,
+          pinned)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+          $22::regconfig, $23, $24, $24, $25, $26, $27)
+      ON CONFLICT (account_id, content_hash) DO NOTHING""";
+
+  private final Pool pool;
+
+  CredentialStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  Pool pool() {
+    return pool;
+  }
+
+  /** False when the learner already holds these exact bytes (a concurrent import of the same credential). */
+  Future<Boolean> insert(SqlClient connection, NewCredential record, List<String> tags, String note, boolean pinned) {
+    VerifiedCredential credential = record.credential();
+    Instant issued = credential.issuedAt().or(credential::validFrom).orElse(null);
+    Tuple row = Tuple.of(record.id(), record.accountId(), record.contentHash(), credential.format().identifier(),
+            record.mediaType(), Buffer.buffer(record.incoming().original()))
+        .addString(credential.issuer())
+        .addString(record.display().issuer().name().orElse(null))
+        .addArrayOfString(credential.types().toArray(String[]::new))
+        .addString(record.title())
+        .addString(record.display().description().orElse(null))
+        .addOffsetDateTime(at(issued))
+        .addOffsetDateTime(at(credential.validFrom().orElse(null)))
+        .addOffsetDateTime(at(credential.validUntil().orElse(null)))
+        .addOffsetDateTime(at(issued != null ? issued : record.importedAt()))
+        .addString(record.listStatus())
+        .addValue(record.checks())
+        .addValue(record.warnings())
+        .addValue(credential.claims())
+        .addValue(record.display().toJson())
+        .addUUID(record.binding().holderKeyId().orElse(null))
+        .addString(record.search().config())
+        .addString(record.search().text())
+        .addOffsetDateTime(at(record.importedAt()))
+        .addArrayOfString(tags.toArray(String[]::new))
+        .addString(note)
+        .addBoolean(pinned);
+    return connection.preparedQuery(INSERT).execute(row).map(result -> result.rowCount() == 1);
+  }
+
+  Future<Optional<Row>> findByHash(UUID accountId, String contentHash) {
+    return one(pool.preparedQuery("SELECT " + CredentialViews.FULL_COLUMNS
+            + " FROM credential WHERE account_id = $1 AND content_hash = $2")
+        .execute(Tuple.of(accountId, contentHash)));
+  }
+
+  Future<Optional<Row>> find(UUID accountId, UUID id, boolean withOriginal) {
+    String columns = CredentialViews.FULL_COLUMNS + (withOriginal ? ", original" : "");
+    return one(pool.preparedQuery("SELECT " + columns + " FROM credential WHERE account_id = $1 AND id = $2")
+        .execute(Tuple.of(accountId, id)));
+  }
+
+  /** The original bytes and media type, for export and re-verification. */
+  Future<Optional<Row>> original(UUID accountId, UUID id) {
+    return one(pool.preparedQuery("SELECT id, format, media_type, original, title, issuer_name, list_status, "
+            + "valid_from, valid_until, status_checked_at FROM credential WHERE account_id = $1 AND id = $2")
+        .execute(Tuple.of(accountId, id)));
+  }
+
+  /** Deletes the credential; its stack memberships go with it (foreign keys). Returns what the log needs. */
+  Future<Optional<Row>> delete(SqlClient connection, UUID accountId, UUID id) {
+    return one(connection.preparedQuery("DELETE FROM credential WHERE account_id = $1 AND id = $2 RETURNING id")
+        .execute(Tuple.of(accountId, id)));
+  }
+
+  Future<Optional<Row>> update(UUID accountId, UUID id, CredentialChanges changes) {
+    return one(pool.preparedQuery("""
+            UPDATE credential SET
+              tags = CASE WHEN $3 THEN $4 ELSE tags END,
+              note = CASE WHEN $5 THEN $6 ELSE note END,
+              pinned = CASE WHEN $7 THEN $8 ELSE pinned END
+            WHERE account_id = $1 AND id = $2
+            RETURNING\s""" + CredentialViews.FULL_COLUMNS)
+        .execute(Tuple.of(accountId, id, changes.tags().isPresent(),
+                changes.tags().map(tags -> tags.toArray(String[]::new)).orElse(new String[0]),
+                changes.note().isPresent(), changes.note().flatMap(note -> note).orElse(null))
+            .addBoolean(changes.pinned().isPresent())
+            .addBoolean(changes.pinned().orElse(false))));
+  }
+
+  /** What a later verification found: the status list's answer and the checks. */
+  Future<Void> recordVerification(SqlClient connection, UUID accountId, UUID id, String listStatus,
+                                  io.vertx.core.json.JsonArray checks, io.vertx.core.json.JsonArray warnings,
+                                  Instant checkedAt) {
+    return connection.preparedQuery("UPDATE credential SET list_status = $3, checks = $4, warnings = $5, "
+            + "status_checked_at = $6 WHERE account_id = $1 AND id = $2")
+        .execute(Tuple.of(accountId, id, listStatus, checks, warnings, at(checkedAt)))
+        .mapEmpty();
+  }
+
+  private static Future<Optional<Row>> one(Future<RowSet<Row>> rows) {
+    return rows.map(found -> found.size() == 0 ? Optional.empty() : Optional.of(found.iterator().next()));
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}
