@@ -32,6 +32,9 @@ import dev.cairn.wallet.credential.CredentialRoutes;
 import dev.cairn.wallet.credential.CredentialService;
 import dev.cairn.wallet.idempotency.IdempotentRequests;
 import dev.cairn.wallet.paging.Cursors;
+import dev.cairn.wallet.stack.StackRoutes;
+import dev.cairn.wallet.stack.StackService;
+import dev.cairn.wallet.stack.StackSuggestions;
 import dev.cairn.wallet.holder.HolderKeyRoutes;
 import dev.cairn.wallet.holder.HolderKeys;
 import dev.cairn.did.DidResolver;
@@ -100,6 +103,7 @@ final class Application {
     new CredentialRoutes(credentials, cursors, new IdempotentRequests(pool, clock), bodies,
         config.wallet().credentialMaxBytes(), clock).register(routes);
     new ActivityRoutes(pool, cursors).register(routes);
+    new StackRoutes(new StackService(pool, clock), new StackSuggestions(pool), bodies).register(routes);
     new DidResolutionRoutes(resolver,
         new RateLimiter(config.resolverRequestsPerMinute(), clock)).register(routes);
     new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);

@@ -82,6 +82,17 @@ class OpenApiContractTest {
     conforms("POST", "/v1/credentials/{credentialId}/verify", cairn.api().send("POST", "/v1/credentials/" + id + "/verify",
         token, java.util.Map.of(), null));
     conforms("GET", "/v1/activity", cairn.api().get("/v1/activity", token));
+    Response stack = cairn.api().post("/v1/stacks", token, new JsonObject().put("name", "Documented stack")
+        .put("targetCount", 2).put("credentialIds", new io.vertx.core.json.JsonArray().add(id)));
+    conforms("POST", "/v1/stacks", stack);
+    conforms("POST", "/v1/stacks", cairn.api().post("/v1/stacks", token, new JsonObject().put("name", "")));
+    String stackId = stack.json().getString("id");
+    conforms("GET", "/v1/stacks", cairn.api().get("/v1/stacks", token));
+    conforms("GET", "/v1/stacks/suggestions", cairn.api().get("/v1/stacks/suggestions", token));
+    conforms("GET", "/v1/stacks/{stackId}", cairn.api().get("/v1/stacks/" + stackId, token));
+    conforms("PATCH", "/v1/stacks/{stackId}", cairn.api().send("PATCH", "/v1/stacks/" + stackId, token,
+        java.util.Map.of("Content-Type", "application/json"), "{\"description\":null}".getBytes()));
+    conforms("DELETE", "/v1/stacks/{stackId}", cairn.api().delete("/v1/stacks/" + stackId, token));
     conforms("DELETE", "/v1/credentials/{credentialId}", cairn.api().delete("/v1/credentials/" + id, token));
   }
 

@@ -1,5 +1,6 @@
 package dev.cairn.wallet.credential;
 
+import static dev.cairn.wallet.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -304,11 +305,5 @@ class CredentialImportTest {
     }
   }
 
-  static void assertProblem(int status, String code, Response response) {
-    assertEquals(status, response.status(), response.body());
-    assertEquals("application/problem+json", response.header("Content-Type").orElseThrow());
-    assertEquals(code, response.problemCode(), response.body());
-    assertTrue(response.json().getString("detail").length() > 5);
-  }
 
 }

@@ -1,6 +1,6 @@
 package dev.cairn.wallet.credential;
 
-import static dev.cairn.wallet.credential.CredentialImportTest.assertProblem;
+import static dev.cairn.wallet.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
