@@ -47,10 +47,11 @@ public record CairnConfig(
    * @param canonicalizationDeadline how long one JSON-LD canonicalization may run
    * @param statusRecheckInterval how often stored credentials' status lists are checked again
    * @param statusRecheckConcurrency verifications the status job runs at once
+   * @param jobTick               how often each instance asks whether background work is due
    */
   public record Wallet(Optional<Path> kekFile, List<Path> previousKekFiles, int credentialMaxBytes,
                        int archiveMaxBytes, Duration canonicalizationDeadline, Duration statusRecheckInterval,
-                       int statusRecheckConcurrency) {}
+                       int statusRecheckConcurrency, Duration jobTick) {}
 
   /** When repeated login failures start to be answered with 429. */
   public record LoginThrottling(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
@@ -99,7 +100,8 @@ public record CairnConfig(
             in.integer("CAIRN_ARCHIVE_MAX_BYTES", 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
             Duration.ofMillis(in.integer("CAIRN_CANONICALIZATION_DEADLINE_MS", 250, 10, 60_000)),
             Duration.ofSeconds(in.integer("CAIRN_STATUS_RECHECK_SECONDS", 6 * 3600, 0, 30 * 24 * 3600)),
-            in.integer("CAIRN_STATUS_RECHECK_CONCURRENCY", 4, 1, 256)));
+            in.integer("CAIRN_STATUS_RECHECK_CONCURRENCY", 4, 1, 256),
+            Duration.ofMillis(in.integer("CAIRN_JOB_TICK_MS", 60_000, 50, 3_600_000))));
   }
 
   public Path pgDataDirectory() {

@@ -132,8 +132,15 @@ public final class CredentialService {
     });
   }
 
-  /** One stored credential through the verifier again; used by the route and the background status job. */
-  Future<Void> reverify(UUID accountId, Row row) {
+  /**
+   * One stored credential through the verifier again, for the background status job: {@code row} carries the
+   * columns of {@code CredentialStore#original} plus {@code account_id}.
+   */
+  public Future<Void> recheck(UUID accountId, Row row) {
+    return reverify(accountId, row);
+  }
+
+  private Future<Void> reverify(UUID accountId, Row row) {
     UUID id = row.getUUID("id");
     Instant now = clock.instant();
     // The status as of the last check, so that an expiry since then is a change worth logging too.

@@ -32,6 +32,10 @@ import dev.cairn.wallet.credential.CredentialRoutes;
 import dev.cairn.wallet.credential.CredentialService;
 import dev.cairn.wallet.idempotency.IdempotentRequests;
 import dev.cairn.wallet.paging.Cursors;
+import dev.cairn.wallet.jobs.JobLease;
+import dev.cairn.wallet.jobs.StatusRecheckJob;
+import java.time.Duration;
+import java.util.UUID;
 import dev.cairn.wallet.stack.StackRoutes;
 import dev.cairn.wallet.stack.StackService;
 import dev.cairn.wallet.stack.StackSuggestions;
@@ -64,6 +68,8 @@ final class Application {
   private final Drain drain = new Drain();
   private final HardenedFetch fetcher;
   private final HolderKeys holderKeys;
+  private final StatusRecheckJob statusJob;
+  private final Duration jobTick;
 
   Application(Vertx vertx, CairnConfig config, Infrastructure infrastructure, Workers workers,
               PrometheusMeterRegistry metrics, Clock clock) {
@@ -100,8 +106,13 @@ final class Application {
             config.wallet().canonicalizationDeadline(), CanonicalizationLimits.DEFAULT.maxQuads(),
             CanonicalizationLimits.DEFAULT.maxBlankNodes())));
     CredentialService credentials = new CredentialService(pool, verifier, holderKeys, activity, workers, clock);
-    new CredentialRoutes(credentials, cursors, new IdempotentRequests(pool, clock), bodies,
-        config.wallet().credentialMaxBytes(), clock).register(routes);
+    IdempotentRequests idempotency = new IdempotentRequests(pool, clock);
+    new CredentialRoutes(credentials, cursors, idempotency, bodies, config.wallet().credentialMaxBytes(), clock)
+        .register(routes);
+    this.statusJob = new StatusRecheckJob(vertx, pool, credentials, idempotency,
+        new JobLease(pool, "status-recheck", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock),
+        config.wallet().statusRecheckInterval(), config.wallet().statusRecheckConcurrency(), clock);
+    this.jobTick = config.wallet().jobTick();
     new ActivityRoutes(pool, cursors).register(routes);
     new StackRoutes(new StackService(pool, clock), new StackSuggestions(pool), bodies).register(routes);
     new DidResolutionRoutes(resolver,
@@ -124,6 +135,15 @@ final class Application {
           }
         })
         .mapEmpty();
+  }
+
+  /** Background work, once the server takes requests. */
+  void startJobs() {
+    statusJob.start(jobTick);
+  }
+
+  void stopJobs() {
+    statusJob.stop();
   }
 
   Router router() {

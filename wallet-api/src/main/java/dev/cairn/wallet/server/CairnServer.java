@@ -89,6 +89,7 @@ public final class CairnServer {
                 .transform(closed -> Future.failedFuture(failed))))
         .transform(started -> {
           if (started.succeeded()) {
+            started.result().application.startJobs();
             LOG.info("Cairn is ready at http://localhost:{}/", started.result().port());
             return Future.succeededFuture(started.result());
           }
@@ -117,6 +118,7 @@ public final class CairnServer {
   /** Graceful stop (SIGTERM): drain, close the listener, the pool, Vert.x, then the embedded PostgreSQL. */
   public Future<Void> stop() {
     application.drain().start();
+    application.stopJobs();
     LOG.info("draining: {} requests in flight", application.drain().inFlight());
     return waitForDrain(config.shutdownDrain())
         .compose(drained -> http.close())

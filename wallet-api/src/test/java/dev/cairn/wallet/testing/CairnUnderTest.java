@@ -87,6 +87,15 @@ public final class CairnUnderTest implements AutoCloseable, BeforeAllCallback, A
     return cairn;
   }
 
+  /** A second instance beside a running one: the same home (keys) and the same database, as two pods would be. */
+  public static CairnUnderTest alongside(CairnUnderTest running) {
+    CairnUnderTest cairn = new CairnUnderTest(running.extraEnv);
+    cairn.home = running.home;
+    cairn.database = running.database;
+    cairn.launch();
+    return cairn;
+  }
+
   private void launch() {
     try {
       if (home == null) {

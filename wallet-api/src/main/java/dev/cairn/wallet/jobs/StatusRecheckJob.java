@@ -1,0 +1,142 @@
+package dev.cairn.wallet.jobs;
+
+import dev.cairn.wallet.credential.CredentialService;
+import dev.cairn.wallet.idempotency.IdempotentRequests;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-checks stored credentials on a schedule: each tick, the instance holding the {@link JobLease} takes the
+ * credentials whose last check is older than the interval, oldest first, and verifies them again with bounded
+ * concurrency (status lists come through the verifier's caches, so one list serves many credentials). A change of
+ * status is written to the learner's activity log by {@link CredentialService}. Also purges idempotency records
+ * past their 24 hours. One runner at a time, whatever the number of instances.
+ */
+public final class StatusRecheckJob {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusRecheckJob.class);
+  private static final int BATCH = 200;
+  private static final String DUE = """
+      SELECT account_id, id, format, media_type, original, title, issuer_name, list_status, valid_from, valid_until,
+             status_checked_at
+      FROM credential WHERE status_checked_at <= $1 ORDER BY status_checked_at, id LIMIT $2""";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final CredentialService credentials;
+  private final IdempotentRequests idempotency;
+  private final JobLease lease;
+  private final Duration interval;
+  private final int concurrency;
+  private final Clock clock;
+  private long timer = -1;
+  private boolean running;
+
+  public StatusRecheckJob(Vertx vertx, Pool pool, CredentialService credentials, IdempotentRequests idempotency,
+                          JobLease lease, Duration interval, int concurrency, Clock clock) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.credentials = credentials;
+    this.idempotency = idempotency;
+    this.lease = lease;
+    this.interval = interval;
+    this.concurrency = concurrency;
+    this.clock = clock;
+  }
+
+  /** Ticks every {@code tick}; an interval of zero turns the job off. */
+  public void start(Duration tick) {
+    if (interval.isZero()) {
+      return;
+    }
+    timer = vertx.setPeriodic(tick.toMillis(), id -> {
+      if (!running) {
+        running = true;
+        runOnce().onComplete(done -> {
+          running = false;
+          if (done.failed()) {
+            LOG.warn("status re-check failed: {}", done.cause().toString());
+          } else if (done.result() > 0) {
+            LOG.info("status re-check: {} credentials verified again", done.result());
+          }
+        });
+      }
+    });
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** One run, if this instance gets the lease: how many credentials it verified again. */
+  public Future<Integer> runOnce() {
+    return lease.acquire().compose(held -> {
+      if (!held) {
+        return Future.succeededFuture(0);
+      }
+      AtomicInteger done = new AtomicInteger();
+      return idempotency.purgeExpired()
+          .compose(purged -> nextBatches(done))
+          .eventually(lease::release)
+          .map(finished -> done.get());
+    });
+  }
+
+  private Future<Void> nextBatches(AtomicInteger done) {
+    return pool.preparedQuery(DUE)
+        .execute(Tuple.of(clock.instant().minus(interval).atOffset(ZoneOffset.UTC), BATCH))
+        .compose(rows -> {
+          List<Row> due = new ArrayList<>();
+          rows.forEach(due::add);
+          if (due.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          return recheck(due, done).compose(batch -> due.size() < BATCH
+              ? Future.succeededFuture()
+              : lease.acquire().compose(stillHeld -> stillHeld ? nextBatches(done) : Future.succeededFuture()));
+        });
+  }
+
+  /** At most {@code concurrency} verifications in flight; a failure of one is logged and does not stop the rest. */
+  private Future<Void> recheck(List<Row> due, AtomicInteger done) {
+    Deque<Row> queue = new ArrayDeque<>(due);
+    List<Future<Void>> lanes = new ArrayList<>();
+    for (int lane = 0; lane < Math.min(concurrency, due.size()); lane++) {
+      lanes.add(drain(queue, done));
+    }
+    return Future.join(lanes).mapEmpty();
+  }
+
+  private Future<Void> drain(Deque<Row> queue, AtomicInteger done) {
+    Row next = queue.poll();
+    if (next == null) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> finished = Promise.promise();
+    credentials.recheck(next.getUUID("account_id"), next)
+        .onComplete(result -> {
+          if (result.failed()) {
+            LOG.warn("re-check of credential {} failed: {}", next.getUUID("id"), result.cause().toString());
+          } else {
+            done.incrementAndGet();
+          }
+          drain(queue, done).onComplete(finished);
+        });
+    return finished.future();
+  }
+}
