@@ -50,7 +50,8 @@ public final class PasswordHasher {
     return MessageDigest.isEqual(expected, actual);
   }
 
-  private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
+  /** Argon2id over the NFC-normalised password: also how wallet archives derive their key from a passphrase. */
+  public static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int lanes, int length) {
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withVersion(Argon2Parameters.ARGON2_VERSION_13)

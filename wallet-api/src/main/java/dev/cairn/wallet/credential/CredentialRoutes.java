@@ -3,6 +3,7 @@ package dev.cairn.wallet.credential;
 import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
+import dev.cairn.wallet.http.MediaTypes;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.Reply;
@@ -48,7 +49,7 @@ public final class CredentialRoutes {
     UUID accountId = Principal.of(ctx).accountId();
     String contentType = ctx.request().getHeader("Content-Type");
     IncomingCredential incoming = IncomingCredential.read(contentType, ctx.body().buffer(), maxCredentialBytes, json);
-    String requestHash = IdempotentRequests.requestHash(IncomingCredential.essence(contentType), ctx.body().buffer().getBytes());
+    String requestHash = IdempotentRequests.requestHash(MediaTypes.essence(contentType), ctx.body().buffer().getBytes());
     return idempotency.run(accountId, Optional.ofNullable(ctx.request().getHeader(IdempotentRequests.HEADER)),
         requestHash, () -> credentials.importCredential(accountId, incoming).map(imported -> Reply.json(
             imported.created() ? 201 : 200, imported.view(), Map.of("Location", "/v1/credentials/" + imported.id()))));

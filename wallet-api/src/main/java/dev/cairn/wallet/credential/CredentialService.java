@@ -64,22 +64,31 @@ public final class CredentialService {
    * the future fails with the problem naming the failed check.
    */
   public Future<Imported> importCredential(UUID accountId, IncomingCredential incoming) {
-    return importCredential(accountId, incoming, VerificationPolicy.importing(), List.of(), null, false);
+    return importCredential(accountId, incoming, false, List.of(), null, false);
   }
 
-  /** As above, with the tags, note and pin a wallet archive carries. */
-  Future<Imported> importCredential(UUID accountId, IncomingCredential incoming, VerificationPolicy policy,
-                                    List<String> tags, String note, boolean pinned) {
+  /**
+   * A credential from a wallet archive, with the tags, note and pin it carries. What the archive held is kept
+   * even when it has expired or been revoked since (it is stored with that status); a credential whose
+   * signature, issuer key or syntax fails is refused as on any import.
+   */
+  public Future<Imported> importArchived(UUID accountId, IncomingCredential incoming, List<String> tags, String note,
+                                         boolean pinned) {
+    return importCredential(accountId, incoming, true, tags, note, pinned);
+  }
+
+  private Future<Imported> importCredential(UUID accountId, IncomingCredential incoming, boolean fromArchive,
+                                            List<String> tags, String note, boolean pinned) {
     String contentHash = NewCredential.contentHash(incoming.original());
     return store.findByHash(accountId, contentHash).compose(existing -> {
       if (existing.isPresent()) {
         return Future.succeededFuture(new Imported(false, CredentialViews.full(existing.get(), clock.instant(), false)));
       }
-      return Future.all(verifier.verify(incoming.text(), policy), keysOf(accountId))
+      return Future.all(verifier.verify(incoming.text(), VerificationPolicy.importing()), keysOf(accountId))
           .compose(both -> {
             VerificationResult result = both.resultAt(0);
             List<HolderKey> keys = both.resultAt(1);
-            if (!result.valid()) {
+            if (!result.valid() && !(fromArchive && onlyTimeOrStatusFailed(result))) {
               return refuse(accountId, result);
             }
             return workers.crypto(() -> NewCredential.of(accountId, incoming, result, keys, clock.instant()))
@@ -190,6 +199,13 @@ public final class CredentialService {
             .put("check", VerificationProblems.name(failed.check()))));
     return store.pool().withTransaction(connection -> activity.record(connection, accountId, entry))
         .compose(done -> Future.failedFuture(VerificationProblems.refused(result)));
+  }
+
+  private static boolean onlyTimeOrStatusFailed(VerificationResult result) {
+    return result.credential().isPresent() && result.checks().stream()
+        .filter(check -> check.outcome() == dev.cairn.credentials.Outcome.FAILED)
+        .allMatch(check -> check.check() == dev.cairn.credentials.Check.VALIDITY
+            || check.check() == dev.cairn.credentials.Check.STATUS);
   }
 
   private Future<List<HolderKey>> keysOf(UUID accountId) {

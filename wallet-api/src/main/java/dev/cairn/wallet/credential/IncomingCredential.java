@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.credentials.CredentialFormat;
 import dev.cairn.wallet.http.JsonBody;
+import dev.cairn.wallet.http.MediaTypes;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +13,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,7 @@ public record IncomingCredential(byte[] original, String text, Optional<String> 
       "application/vc+jwt", "application/jwt", "application/vc+ld+json", "application/ld+json", "application/json");
 
   public static IncomingCredential read(String contentType, Buffer body, int maxBytes, JsonBody json) {
-    String mediaType = essence(contentType);
+    String mediaType = MediaTypes.essence(contentType);
     if (body == null || body.length() == 0) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "The body is empty; send the credential");
     }
@@ -104,14 +104,6 @@ public record IncomingCredential(byte[] original, String text, Optional<String> 
     } catch (CharacterCodingException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "The body is not UTF-8 text");
     }
-  }
-
-  static String essence(String contentType) {
-    if (contentType == null) {
-      return "";
-    }
-    int parameters = contentType.indexOf(';');
-    return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
   }
 
   private static ProblemException mismatch(String declared, String actual) {

@@ -32,6 +32,8 @@ import dev.cairn.wallet.credential.CredentialRoutes;
 import dev.cairn.wallet.credential.CredentialService;
 import dev.cairn.wallet.idempotency.IdempotentRequests;
 import dev.cairn.wallet.paging.Cursors;
+import dev.cairn.wallet.archive.ArchiveRoutes;
+import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
 import dev.cairn.wallet.jobs.StatusRecheckJob;
 import java.time.Duration;
@@ -114,7 +116,11 @@ final class Application {
         config.wallet().statusRecheckInterval(), config.wallet().statusRecheckConcurrency(), clock);
     this.jobTick = config.wallet().jobTick();
     new ActivityRoutes(pool, cursors).register(routes);
-    new StackRoutes(new StackService(pool, clock), new StackSuggestions(pool), bodies).register(routes);
+    StackService stacks = new StackService(pool, clock);
+    new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
+    new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,
+        config.wallet().archiveMaxBytes(), config.wallet().credentialMaxBytes()), bodies,
+        config.wallet().archiveMaxBytes()).register(routes);
     new DidResolutionRoutes(resolver,
         new RateLimiter(config.resolverRequestsPerMinute(), clock)).register(routes);
     new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);

@@ -15,12 +15,23 @@ import java.util.UUID;
  * name, an optional target description and target count ("4 micro-credentials make the certificate"), and its
  * credentials in order. {@code null} clears an optional field; {@code credentialIds} replaces the membership.
  */
-record StackChanges(Optional<String> name, Optional<Optional<String>> description,
+public record StackChanges(Optional<String> name, Optional<Optional<String>> description,
                     Optional<Optional<Integer>> targetCount, Optional<List<UUID>> credentialIds) {
   static final int MAX_NAME = 200;
   static final int MAX_DESCRIPTION = 2_000;
   static final int MAX_CREDENTIALS = 1_000;
   private static final Set<String> FIELDS = Set.of("name", "description", "targetCount", "credentialIds");
+
+  /** A new stack as a wallet archive describes it; the archive's manifest was read leniently, so check it too. */
+  public static StackChanges of(String name, String description, Integer targetCount, List<UUID> credentialIds) {
+    if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+      throw invalid("A stack in the archive has no usable name");
+    }
+    return new StackChanges(Optional.of(name.strip()), Optional.of(Optional.ofNullable(description)
+        .map(d -> d.length() > MAX_DESCRIPTION ? d.substring(0, MAX_DESCRIPTION) : d)),
+        Optional.of(Optional.ofNullable(targetCount).filter(t -> t >= 1 && t <= MAX_CREDENTIALS)),
+        Optional.of(List.copyOf(new LinkedHashSet<>(credentialIds))));
+  }
 
   static StackChanges parse(JsonNode body, boolean creating) {
     if (!body.isObject()) {

@@ -93,6 +93,14 @@ class OpenApiContractTest {
     conforms("PATCH", "/v1/stacks/{stackId}", cairn.api().send("PATCH", "/v1/stacks/" + stackId, token,
         java.util.Map.of("Content-Type", "application/json"), "{\"description\":null}".getBytes()));
     conforms("DELETE", "/v1/stacks/{stackId}", cairn.api().delete("/v1/stacks/" + stackId, token));
+    Response sealed = cairn.api().post("/v1/exports", token, new JsonObject().put("passphrase", "a long passphrase"));
+    conforms("POST", "/v1/exports", sealed);
+    conforms("POST", "/v1/exports", cairn.api().post("/v1/exports", token, new JsonObject().put("passphrase", "x")));
+    conforms("POST", "/v1/imports", cairn.api().send("POST", "/v1/imports", token, java.util.Map.of("Content-Type",
+        "application/vnd.cairn.wallet-archive+json", "Cairn-Archive-Passphrase", "a long passphrase"),
+        sealed.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    conforms("POST", "/v1/imports", cairn.api().send("POST", "/v1/imports", token,
+        java.util.Map.of("Content-Type", "application/zip"), new byte[] {1, 2, 3}));
     conforms("DELETE", "/v1/credentials/{credentialId}", cairn.api().delete("/v1/credentials/" + id, token));
   }
 
