@@ -181,11 +181,11 @@ public final class CredentialService {
     JsonObject summary = CredentialViews.activitySummary(record.title(), record.display().issuer().name().orElse(null),
         record.credential().format().identifier());
     return store.pool().withTransaction(connection -> store.insert(connection, record, tags, note, pinned)
-            .compose(inserted -> !inserted ? Future.succeededFuture(false)
+            .compose(inserted -> inserted.isEmpty() ? Future.succeededFuture(inserted)
                 : activity.record(connection, accountId,
-                    Entry.credential(Kind.CREDENTIAL_IMPORTED, record.id(), summary)).map(true)))
-        .compose(inserted -> inserted
-            ? get(accountId, record.id(), false).map(view -> new Imported(true, view))
+                    Entry.credential(Kind.CREDENTIAL_IMPORTED, record.id(), summary)).map(inserted)))
+        .compose(inserted -> inserted.isPresent()
+            ? Future.succeededFuture(new Imported(true, CredentialViews.full(inserted.get(), clock.instant(), false)))
             // A concurrent import of the same bytes won: answer with that one.
             : store.findByHash(accountId, record.contentHash()).map(row ->
                 new Imported(false, CredentialViews.full(row.orElseThrow(), clock.instant(), false))));

@@ -28,7 +28,8 @@ final class CredentialStore {
           pinned)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
           $22::regconfig, $23, $24, $24, $25, $26, $27)
-      ON CONFLICT (account_id, content_hash) DO NOTHING""";
+      ON CONFLICT (account_id, content_hash) DO NOTHING
+      RETURNING\s""" + CredentialViews.FULL_COLUMNS;
 
   private final Pool pool;
 
@@ -40,8 +41,8 @@ final class CredentialStore {
     return pool;
   }
 
-  /** False when the learner already holds these exact bytes (a concurrent import of the same credential). */
-  Future<Boolean> insert(SqlClient connection, NewCredential record, List<String> tags, String note, boolean pinned) {
+  /** The stored row; empty when the learner already holds these exact bytes (a concurrent import of them). */
+  Future<Optional<Row>> insert(SqlClient connection, NewCredential record, List<String> tags, String note, boolean pinned) {
     VerifiedCredential credential = record.credential();
     Instant issued = credential.issuedAt().or(credential::validFrom).orElse(null);
     Tuple row = Tuple.of(record.id(), record.accountId(), record.contentHash(), credential.format().identifier(),
@@ -67,7 +68,7 @@ final class CredentialStore {
         .addArrayOfString(tags.toArray(String[]::new))
         .addString(note)
         .addBoolean(pinned);
-    return connection.preparedQuery(INSERT).execute(row).map(result -> result.rowCount() == 1);
+    return one(connection.preparedQuery(INSERT).execute(row));
   }
 
   Future<Optional<Row>> findByHash(UUID accountId, String contentHash) {
