@@ -1,38 +1,21 @@
 package dev.cairn.benchmarks;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
-import dev.cairn.credentials.jose.Ed25519Jws;
 import dev.cairn.credentials.sdjwt.HashAlgorithm;
 import dev.cairn.credentials.sdjwt.KeyBinding;
 import dev.cairn.credentials.sdjwt.SdJwtBuilder;
 import dev.cairn.did.DidResolver;
-import dev.cairn.did.PublicKeyMaterial.KeyType;
 import dev.cairn.did.fetch.FetchPolicy;
 import dev.cairn.did.fetch.HardenedFetch;
-import dev.cairn.did.internal.PublicKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -70,27 +53,27 @@ public class CredentialVerificationBenchmark {
     verifier = new CredentialVerifier(DidResolver.create(fetch, clock), fetch,
         vertx.createSharedWorkerExecutor("bench-crypto", 2), clock);
     boolean eddsa = credential.contains("EdDSA");
-    Issuer issuer = eddsa ? Issuer.ed25519() : Issuer.p256();
+    BenchmarkIssuer issuer = eddsa ? BenchmarkIssuer.ed25519() : BenchmarkIssuer.p256();
     // The holder signs its KB-JWT with the same algorithm family as the issuer.
-    Issuer holder = eddsa ? Issuer.ed25519() : Issuer.p256();
+    BenchmarkIssuer holder = eddsa ? BenchmarkIssuer.ed25519() : BenchmarkIssuer.p256();
     policy = VerificationPolicy.importing();
     if (credential.startsWith("sd-jwt")) {
-      JsonObject claims = badge(issuer.did).put("cnf", new JsonObject().put("jwk", new JsonObject(holder.publicJwk.toJSONObject())));
+      JsonObject claims = badge(issuer.did()).put("cnf", new JsonObject().put("jwk", new JsonObject(holder.publicJwk().toJSONObject())));
       String issued = new SdJwtBuilder(claims, Set.of("given_name", "family_name", "email", "birthdate", "result",
-          "achievement_description", "skills"), Set.of("skills")).decoys(2).sign(issuer.header("dc+sd-jwt"), issuer.signer);
+          "achievement_description", "skills"), Set.of("skills")).decoys(2).sign(issuer.header("dc+sd-jwt"), issuer.signer());
       String withoutKb = SdJwtBuilder.present(issued, Set.of("given_name", "family_name", "email", "birthdate", "result",
           "achievement_description", "skills"));
-      presented = withoutKb + KeyBinding.create(withoutKb, HashAlgorithm.SHA_256, holder.signer, holder.algorithm,
+      presented = withoutKb + KeyBinding.create(withoutKb, HashAlgorithm.SHA_256, holder.signer(), holder.algorithm(),
           "nonce-123", "https://employer.example", Instant.now());
       policy = VerificationPolicy.presentation("nonce-123", "https://employer.example");
     } else if (credential.startsWith("vc+jwt")) {
-      presented = issuer.sign("vc+jwt", vcdm2(issuer.did));
+      presented = issuer.sign("vc+jwt", vcdm2(issuer.did()));
     } else {
       long now = Instant.now().getEpochSecond();
-      JsonObject vc = vcdm2(issuer.did);
+      JsonObject vc = vcdm2(issuer.did());
       vc.put("@context", new JsonArray().add("https://www.w3.org/2018/credentials/v1"));
       vc.remove("validFrom");
-      presented = issuer.sign("JWT", new JsonObject().put("iss", issuer.did).put("nbf", now - 60).put("exp", now + 86_400)
+      presented = issuer.sign("JWT", new JsonObject().put("iss", issuer.did()).put("nbf", now - 60).put("exp", now + 86_400)
           .put("vc", vc));
     }
     VerificationResult check = verify();
@@ -130,37 +113,4 @@ public class CredentialVerificationBenchmark {
             .put("achievement", new JsonObject().put("name", "Food Safety Level 2")
                 .put("criteria", new JsonObject().put("narrative", "Pass the assessment"))));
   }
-
-  /** A did:key issuer holding its private key. */
-  private record Issuer(String did, String kid, JWSAlgorithm algorithm, JWSSigner signer, com.nimbusds.jose.jwk.JWK publicJwk) {
-    static Issuer p256() throws Exception {
-      ECKey key = new ECKeyGenerator(Curve.P_256).generate();
-      byte[] compressed = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1").getCurve()
-          .createPoint(key.getX().decodeToBigInteger(), key.getY().decodeToBigInteger()).getEncoded(true);
-      String multibase = PublicKeys.toMultibase(KeyType.P256, compressed);
-      return new Issuer("did:key:" + multibase, "did:key:" + multibase + "#" + multibase, JWSAlgorithm.ES256,
-          new ECDSASigner(key), key.toPublicJWK());
-    }
-
-    static Issuer ed25519() {
-      Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(new SecureRandom());
-      byte[] x = secret.generatePublicKey().getEncoded();
-      OctetKeyPair key = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(secret.getEncoded()))
-          .build();
-      String multibase = PublicKeys.toMultibase(KeyType.ED25519, x);
-      return new Issuer("did:key:" + multibase, "did:key:" + multibase + "#" + multibase, JWSAlgorithm.EdDSA,
-          Ed25519Jws.signer(key), key.toPublicJWK());
-    }
-
-    JWSHeader.Builder header(String typ) {
-      return new JWSHeader.Builder(algorithm).type(new JOSEObjectType(typ)).keyID(kid);
-    }
-
-    String sign(String typ, JsonObject payload) throws Exception {
-      SignedJWT jwt = new SignedJWT(header(typ).build(), JWTClaimsSet.parse(payload.encode()));
-      jwt.sign(signer);
-      return jwt.serialize();
-    }
-  }
-
 }

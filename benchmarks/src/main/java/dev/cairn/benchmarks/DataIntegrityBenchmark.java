@@ -1,11 +1,7 @@
 package dev.cairn.benchmarks;
 
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
 import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
@@ -15,18 +11,14 @@ import dev.cairn.credentials.jsonld.CanonicalizationLimits;
 import dev.cairn.credentials.jsonld.PinnedContexts;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
 import dev.cairn.did.DidResolver;
-import dev.cairn.did.PublicKeyMaterial.KeyType;
 import dev.cairn.did.fetch.FetchPolicy;
 import dev.cairn.did.fetch.HardenedFetch;
-import dev.cairn.did.internal.PublicKeys;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -69,21 +61,10 @@ public class DataIntegrityBenchmark {
     canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), CanonicalizationLimits.DEFAULT);
     verifier = new CredentialVerifier(DidResolver.create(fetch, clock), fetch,
         vertx.createSharedWorkerExecutor("bench-crypto", 2), clock, canonicalizer);
-    String did;
-    if (suite.startsWith("eddsa")) {
-      Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(new SecureRandom());
-      byte[] x = secret.generatePublicKey().getEncoded();
-      key = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(secret.getEncoded())).build();
-      did = "did:key:" + PublicKeys.toMultibase(KeyType.ED25519, x);
-    } else {
-      ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
-      byte[] compressed = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1").getCurve()
-          .createPoint(ec.getX().decodeToBigInteger(), ec.getY().decodeToBigInteger()).getEncoded(true);
-      key = ec;
-      did = "did:key:" + PublicKeys.toMultibase(KeyType.P256, compressed);
-    }
-    unsecured = badge(did);
-    options = new JsonObject().put("verificationMethod", did + "#" + did.substring("did:key:".length()))
+    BenchmarkIssuer issuer = suite.startsWith("eddsa") ? BenchmarkIssuer.ed25519() : BenchmarkIssuer.p256();
+    key = issuer.key();
+    unsecured = badge(issuer.did());
+    options = new JsonObject().put("verificationMethod", issuer.kid())
         .put("proofPurpose", "assertionMethod").put("created", "2026-11-01T00:00:00Z");
     secured = sign();
     if (suite.startsWith("ecdsa-sd")) {

@@ -1,0 +1,23 @@
+package dev.cairn.benchmarks.load;
+
+import java.util.Optional;
+
+/** The measured workloads, each with the target (search is reported without one). */
+enum Scenario {
+  /** Every request imports a different credential, spread over one learner per worker. */
+  IMPORT(Target.of(500, 50)),
+  /** The first page of a learner's filled wallet, again and again. */
+  LIST(Target.of(3_000, 20)),
+  /** Full-text search on the same filled wallet, cycling through {@link CourseCatalogue#SEARCH_QUERIES}. */
+  SEARCH(Optional.empty());
+
+  final Optional<Target> target;
+
+  Scenario(Optional<Target> target) {
+    this.target = target;
+  }
+
+  String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
