@@ -14,10 +14,17 @@ import java.util.Optional;
  * One proof of a secured document (VC Data Integrity 1.0 §2.1): its type and cryptosuite, the verification method
  * and purpose, optional {@code created}/{@code expires}, {@code challenge}/{@code domain} for presentations, and the
  * proof value. {@link #options()} is the proof without its value: what the proof configuration is built from.
+ *
+ * @param domain the §2.1 {@code domain}, "a string value or an unordered set of string values": one element for a
+ *               string, empty when absent
  */
 public record DataIntegrityProof(JsonObject json, String type, Optional<String> cryptosuite, String verificationMethod,
                                  String proofPurpose, Optional<Instant> created, Optional<Instant> expires,
-                                 Optional<String> challenge, Optional<String> domain, String proofValue) {
+                                 Optional<String> challenge, List<String> domain, String proofValue) {
+
+  public DataIntegrityProof {
+    domain = List.copyOf(domain);
+  }
 
   public static final String DATA_INTEGRITY_PROOF = "DataIntegrityProof";
 
@@ -49,8 +56,7 @@ public record DataIntegrityProof(JsonObject json, String type, Optional<String> 
     String value = string(proof, "proofValue", true);
     return new DataIntegrityProof(proof, type, Optional.ofNullable(string(proof, "cryptosuite", false)), method, purpose,
         time(proof, "created"), time(proof, "expires"),
-        Optional.ofNullable(string(proof, "challenge", false)), Optional.ofNullable(string(proof, "domain", false)),
-        value);
+        Optional.ofNullable(string(proof, "challenge", false)), domain(proof.getValue("domain")), value);
   }
 
   /** The proof options: this proof without {@code proofValue} (§4.2 step 1 of verification). */
@@ -71,6 +77,26 @@ public record DataIntegrityProof(JsonObject json, String type, Optional<String> 
     } catch (VerificationException e) {
       throw malformed("proof." + name + " must be an XML Schema dateTime");
     }
+  }
+
+  private static List<String> domain(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String single && !single.isEmpty()) {
+      return List.of(single);
+    }
+    List<String> domains = new ArrayList<>();
+    if (value instanceof JsonArray set && !set.isEmpty()) {
+      for (Object entry : set) {
+        if (!(entry instanceof String domain) || domain.isEmpty()) {
+          throw malformed("proof.domain must be a non-empty string or a non-empty array of them");
+        }
+        domains.add(domain);
+      }
+      return domains;
+    }
+    throw malformed("proof.domain must be a non-empty string or a non-empty array of them");
   }
 
   private static String string(JsonObject proof, String name, boolean required) {

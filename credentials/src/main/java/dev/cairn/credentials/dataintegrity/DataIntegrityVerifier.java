@@ -11,6 +11,7 @@ import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
+import dev.cairn.credentials.internal.TypeCheck;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jsonld.Deadline;
@@ -27,8 +28,11 @@ import java.util.Optional;
 /**
  * JSON-LD credentials secured with Data Integrity proofs ({@code ldp_vc}): every proof of the proof set must
  * verify (VC Data Integrity 1.0 §4.5), each with purpose {@code assertionMethod} and a verification method of the
- * issuer's DID; then validity (VCDM 2.0 validFrom/validUntil, VCDM 1.1 issuanceDate/expirationDate), Bitstring
- * Status List, and the type rules (VerifiableCredential; Open Badges 3.0 credentials against the 1EdTech schema).
+ * issuer's DID; then validity (VCDM 2.0 validFrom/validUntil, VCDM 1.1 issuanceDate/expirationDate), the type
+ * rules, and Bitstring Status List. Type rules: the types include VerifiableCredential; a VCDM 2.0 Open Badges 3.0
+ * credential (OpenBadgeCredential, AchievementCredential, EndorsementCredential) is checked against 1EdTech's JSON
+ * Schema, a failure refused or only reported as {@link VerificationPolicy#schemaConformance()} says. A VCDM 1.1
+ * Open Badge is not schema-checked: the bundled schemas are the VCDM 2.0 ones, which reject that shape outright.
  */
 public final class DataIntegrityVerifier {
   private final IssuerKeys keys;
@@ -72,8 +76,9 @@ public final class DataIntegrityVerifier {
         .compose(keyed -> {
           checks.passed(Check.ISSUER_KEY, "every verification method is an assertion method of " + credential.issuer());
           return crypto.run(() -> {
-            verifyProofs(credential.withoutProof(), keyed);
-            return finish(credential, keyed, policy, checks);
+            JsonObject unsecured = credential.withoutProof();
+            verifyProofs(unsecured, keyed);
+            return finish(credential, unsecured, keyed, policy, checks);
           });
         })
         .compose(verified -> status.bitstringStatus(secured.getValue("credentialStatus"), credential.issuer())
@@ -100,21 +105,21 @@ public final class DataIntegrityVerifier {
     }
   }
 
-  private VerifiedCredential finish(VcdmCredential credential, List<KeyedProof> keyed, VerificationPolicy policy,
-                                    Checks checks) {
+  private VerifiedCredential finish(VcdmCredential credential, JsonObject unsecured, List<KeyedProof> keyed,
+                                    VerificationPolicy policy, Checks checks) {
     checks.passed(Check.SIGNATURE, String.join(", ", keyed.stream()
         .map(proof -> proof.proof().suiteName() + " proof verified").toList()));
     checks.record(Validity.check(credential.validFrom(), credential.validUntil(), clock.instant(), policy.clockSkew()));
     checks.record(CheckResult.skipped(ReasonCode.NOT_REQUIRED,
         "a credential alone proves no holder; holder binding is checked on presentations"));
-    checks.record(typeCheck(credential));
+    checks.record(typeCheck(credential, unsecured, policy));
     return credential.verified(CredentialFormat.LDP_VC, Optional.empty());
   }
 
-  private CheckResult typeCheck(VcdmCredential credential) {
-    if (!credential.types().contains("VerifiableCredential")) {
-      throw new VerificationException(ReasonCode.TYPE_MISSING, "type must include VerifiableCredential");
-    }
-    return CheckResult.passed(Check.TYPE, String.join(", ", credential.types()));
+  /** The schema sees the claims without {@code proof}: what the issuer's data model describes. */
+  private static CheckResult typeCheck(VcdmCredential credential, JsonObject unsecured, VerificationPolicy policy) {
+    return credential.vcdm2()
+        ? TypeCheck.vcdm2(credential.types(), unsecured, policy.schemaConformance())
+        : TypeCheck.vcdm11(credential.types());
   }
 }

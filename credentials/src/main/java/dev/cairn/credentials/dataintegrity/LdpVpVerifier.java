@@ -105,16 +105,14 @@ public final class LdpVpVerifier {
     if (!proof.challenge().filter(required.nonce()::equals).isPresent()) {
       throw new VerificationException(ReasonCode.CHALLENGE_MISMATCH, "the proof's challenge is not the nonce this verifier issued");
     }
-    Object domain = proof.json().getValue("domain");
-    boolean matches = required.audience().equals(domain)
-        || (domain instanceof JsonArray list && list.contains(required.audience()));
-    if (!matches) {
+    // §2.1: domain is a string or an unordered set of strings; the verifier must be one of them.
+    if (!proof.domain().contains(required.audience())) {
       throw new VerificationException(ReasonCode.DOMAIN_MISMATCH, "the proof's domain is not this verifier");
     }
   }
 
   private Future<List<VerificationResult>> verifyCredentials(List<JsonObject> embedded, VerificationPolicy policy) {
-    VerificationPolicy asVerifier = VerificationPolicy.verifying().withClockSkew(policy.clockSkew());
+    VerificationPolicy asVerifier = policy.forPresentedCredentials();
     List<Future<VerificationResult>> all = new ArrayList<>();
     embedded.forEach(credential -> all.add(credentials.verify(credential, asVerifier)));
     return Future.all(all).map(done -> all.stream().map(Future::result).toList());

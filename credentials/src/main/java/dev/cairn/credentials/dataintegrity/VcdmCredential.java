@@ -17,8 +17,10 @@ import java.util.Optional;
  * What a JSON-LD credential says, read before any proof is checked: its data model version (by its first
  * {@code @context}), issuer, subject, types and validity window — VCDM 2.0 §4.9 {@code validFrom}/{@code validUntil},
  * VCDM 1.1 §4.6/§4.7 {@code issuanceDate}/{@code expirationDate}.
+ *
+ * @param vcdm2 the first {@code @context} is VCDM 2.0's (else VCDM 1.1's)
  */
-record VcdmCredential(JsonObject json, String issuer, Optional<String> subject, List<String> types,
+record VcdmCredential(JsonObject json, boolean vcdm2, String issuer, Optional<String> subject, List<String> types,
                       Optional<Instant> validFrom, Optional<Instant> validUntil) {
   static final String VCDM1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
   static final String VCDM2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
@@ -34,7 +36,8 @@ record VcdmCredential(JsonObject json, String issuer, Optional<String> subject, 
     String issuer = id(json.getValue("issuer"), "issuer");
     Optional<Instant> from = XmlDateTimes.read(json.getValue(vcdm2 ? "validFrom" : "issuanceDate"), vcdm2 ? "validFrom" : "issuanceDate");
     Optional<Instant> until = XmlDateTimes.read(json.getValue(vcdm2 ? "validUntil" : "expirationDate"), vcdm2 ? "validUntil" : "expirationDate");
-    return new VcdmCredential(json, issuer, subjectId(json.getValue("credentialSubject")), VcdmTypes.of(json.getValue("type")), from, until);
+    return new VcdmCredential(json, vcdm2, issuer, subjectId(json.getValue("credentialSubject")),
+        VcdmTypes.of(json.getValue("type")), from, until);
   }
 
   JsonObject withoutProof() {
@@ -43,8 +46,14 @@ record VcdmCredential(JsonObject json, String issuer, Optional<String> subject, 
     return unsecured;
   }
 
+  /**
+   * The verified credential. Its issuance time is VCDM 1.1's {@code issuanceDate} (§4.6, which is also when it
+   * becomes valid); VCDM 2.0 has no issuance date, only {@code validFrom} (§4.9), so {@code issuedAt} is empty and
+   * {@code validFrom} alone says when the credential starts to hold.
+   */
   VerifiedCredential verified(CredentialFormat format, Optional<JWK> holderKey) {
-    return new VerifiedCredential(format, issuer, subject, types, validFrom, validFrom, validUntil, withoutProof(),
+    Optional<Instant> issuedAt = vcdm2 ? Optional.empty() : validFrom;
+    return new VerifiedCredential(format, issuer, subject, types, issuedAt, validFrom, validUntil, withoutProof(),
         List.of(), holderKey);
   }
 

@@ -27,7 +27,7 @@ import java.util.Optional;
  *       achievement's;</li>
  *   <li>{@code issued}: OB 3.0 {@code awardedDate} first — it keeps the original award date when a re-issued
  *       credential gets a new {@code validFrom} — then the verified issuance time ({@code iat}; for {@code ldp_vc}
- *       {@code validFrom}/{@code issuanceDate}), then {@code issuanceDate}, then {@code validFrom};</li>
+ *       VCDM 1.1 {@code issuanceDate}: VCDM 2.0 has none), then {@code issuanceDate}, then {@code validFrom};</li>
  *   <li>{@code validFrom}/{@code validUntil}: the verified window, else the credential's properties;</li>
  *   <li>{@code language}: the achievement's {@code inLanguage}, else the credential's {@code inLanguage},
  *       {@code language} or {@code @language}, else an {@code @language} in its {@code @context}, else the language

@@ -13,6 +13,7 @@ import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.internal.JwtClaims;
+import dev.cairn.credentials.internal.TypeCheck;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.internal.VcdmTypes;
 import dev.cairn.credentials.internal.XmlDateTimes;
@@ -33,7 +34,8 @@ import java.util.Optional;
  *       must agree with the JWT's registered claims where both are present — iss/issuer, sub/credentialSubject.id,
  *       nbf/issuanceDate, exp/expirationDate, jti/id;</li>
  *   <li>VCDM 2.0 {@code vc+jwt} (VC-JOSE-COSE §3.1.1): the payload is the credential; validFrom/validUntil; the
- *       signing key must be the issuer's.</li>
+ *       signing key must be the issuer's; {@code iat}, when present, is the issuance time; an Open Badges 3.0
+ *       credential is checked against 1EdTech's JSON Schema as the policy's schema conformance says.</li>
  * </ul>
  */
 public final class JwtVcVerifier {
@@ -99,10 +101,9 @@ public final class JwtVcVerifier {
     checks.record(Validity.check(read.validFrom(), read.validUntil(), clock.instant(), policy.clockSkew()));
     checks.record(CheckResult.skipped(ReasonCode.NOT_REQUIRED,
         "a credential alone proves no holder; holder binding is checked on presentations"));
-    if (!read.types().contains("VerifiableCredential")) {
-      throw new VerificationException(ReasonCode.TYPE_MISSING, "type must include VerifiableCredential");
-    }
-    checks.passed(Check.TYPE, String.join(", ", read.types()));
+    checks.record(read.format() == CredentialFormat.VC_JWT
+        ? TypeCheck.vcdm2(read.types(), read.credential(), policy.schemaConformance())
+        : TypeCheck.vcdm11(read.types()));
     return new VerifiedCredential(read.format(), read.issuer(), read.subject(), read.types(),
         read.issuedAt(), read.validFrom(), read.validUntil(), read.credential(), List.of(), Optional.empty());
   }
@@ -118,7 +119,7 @@ public final class JwtVcVerifier {
     return new Reading(CredentialFormat.VC_JWT, issuer, subjectId(credential), VcdmTypes.of(credential.getValue("type")),
         XmlDateTimes.read(credential.getValue("validFrom"), "validFrom"),
         XmlDateTimes.read(credential.getValue("validUntil"), "validUntil"),
-        Optional.empty(), credential);
+        JwtClaims.numericDate(credential, "iat"), credential);
   }
 
   private static Reading readVcdm11(SignedJWT jwt) {

@@ -86,7 +86,7 @@ public final class JwtVpVerifier {
             return reading;
           });
         })
-        .compose(read -> verifyCredentials(read.credentials()).map(results -> {
+        .compose(read -> verifyCredentials(read.credentials(), policy).map(results -> {
           checks.record(holderIsSubject(read.holder(), results, checks));
           checks.record(CheckResult.skipped(ReasonCode.NO_STATUS, "presentations have no status; see each credential"));
           checks.passed(Check.TYPE, "VerifiablePresentation");
@@ -114,9 +114,9 @@ public final class JwtVpVerifier {
     }
   }
 
-  private Future<List<VerificationResult>> verifyCredentials(List<String> jwts) {
+  private Future<List<VerificationResult>> verifyCredentials(List<String> jwts, VerificationPolicy policy) {
     List<Future<VerificationResult>> all = new ArrayList<>();
-    jwts.forEach(jwt -> all.add(credentials.verify(jwt, VerificationPolicy.importing())));
+    jwts.forEach(jwt -> all.add(credentials.verify(jwt, policy.forPresentedCredentials())));
     return Future.all(all).map(done -> all.stream().map(Future::result).toList());
   }
 

@@ -61,25 +61,50 @@ public final class OpenBadgesSchema {
   }
 
   /**
+   * The outcome of one check: which schema the credential was checked against, the messages as
+   * {@link #validate(JsonObject)} gives them, and how many errors the validator found in all (the messages stop at
+   * {@value #MAX_MESSAGES}).
+   */
+  public record Findings(String schema, List<String> messages, int errorCount) {
+    public Findings {
+      messages = List.copyOf(messages);
+    }
+
+    public boolean conforms() {
+      return errorCount == 0;
+    }
+  }
+
+  /**
    * The credential checked against the schema its {@code type} names: AchievementCredential or
    * OpenBadgeCredential, else EndorsementCredential. Empty when it conforms.
    */
   public List<String> validate(JsonObject credential) {
+    return check(credential).messages();
+  }
+
+  /** As {@link #validate(JsonObject)}, with the schema's name and the count of every error. */
+  public Findings check(JsonObject credential) {
     List<String> types = types(credential.getValue("type"));
     Schema schema;
+    String name;
     if (types.contains("AchievementCredential") || types.contains("OpenBadgeCredential")) {
       schema = achievementCredential;
+      name = "AchievementCredential";
     } else if (types.contains("EndorsementCredential")) {
       schema = endorsementCredential;
+      name = "EndorsementCredential";
     } else {
-      return List.of("$.type: names no Open Badges 3.0 credential type "
-          + "(AchievementCredential, OpenBadgeCredential or EndorsementCredential)");
+      return new Findings("(none)", List.of("$.type: names no Open Badges 3.0 credential type "
+          + "(AchievementCredential, OpenBadgeCredential or EndorsementCredential)"), 1);
     }
     try {
-      return messages(schema.validate(credential.encode(), InputFormat.JSON));
+      List<Error> errors = schema.validate(credential.encode(), InputFormat.JSON);
+      return new Findings(name, messages(errors), errors.size());
     } catch (RuntimeException e) {
       // The validator's own limits (depth, steps) or an internal fault: reported, never thrown.
-      return List.of("the credential could not be checked against the schema: " + e.getClass().getSimpleName());
+      return new Findings(name, List.of("the credential could not be checked against the schema: "
+          + e.getClass().getSimpleName()), 1);
     }
   }
 

@@ -10,6 +10,7 @@ import dev.cairn.credentials.Issuers.DidJwkIssuer;
 import dev.cairn.credentials.Issuers.DidKeyEd25519Issuer;
 import dev.cairn.credentials.PresentationResult;
 import dev.cairn.credentials.ReasonCode;
+import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.jsonld.CanonicalizationLimits;
@@ -247,4 +248,72 @@ class DataIntegrityVerifierTest {
     assertEquals(ReasonCode.KEY_BINDING_INVALID, result.firstFailure().orElseThrow().reason().orElseThrow());
   }
 
+  @Test
+  void aPresentationWhoseDomainIsASetVerifiesForEachVerifierInIt() {
+    // VC Data Integrity 1.0 §2.1: domain is "a string value or an unordered set of string values".
+    JsonObject credential = eddsaSigned(badge(ED25519.did()).put("credentialSubject",
+        new JsonObject().put("id", P256.did()).put("name", "Food safety level 2")));
+    JsonObject presentation = new JsonObject()
+        .put("@context", new JsonArray().add("https://www.w3.org/ns/credentials/v2"))
+        .put("type", new JsonArray().add("VerifiablePresentation")).put("holder", P256.did())
+        .put("verifiableCredential", new JsonArray().add(credential));
+    JsonObject options = new JsonObject().put("verificationMethod", P256.kid()).put("proofPurpose", "authentication")
+        .put("created", CLOCK.instant().toString()).put("challenge", "nonce-7")
+        .put("domain", new JsonArray().add("https://verifier.example").add("https://partner.example"));
+    String signed = RdfcCryptosuite.ECDSA_RDFC_2019.sign(presentation, options, P256.key(), CANONICALIZER).encode();
+
+    for (String audience : List.of("https://verifier.example", "https://partner.example")) {
+      PresentationResult result = Await.result(verifier.verifyPresentation(signed,
+          VerificationPolicy.presentation("nonce-7", audience)));
+      assertTrue(result.valid(), result.toString());
+    }
+    PresentationResult elsewhere = Await.result(verifier.verifyPresentation(signed,
+        VerificationPolicy.presentation("nonce-7", "https://other.example")));
+    assertEquals(ReasonCode.DOMAIN_MISMATCH, elsewhere.firstFailure().orElseThrow().reason().orElseThrow());
+  }
+
+  @Test
+  void aDomainThatIsNeitherAStringNorASetOfStringsIsMalformed() {
+    JsonObject proof = eddsaSigned(badge(ED25519.did())).getJsonObject("proof");
+    for (Object domain : List.of(42, new JsonArray(), new JsonArray().add("https://verifier.example").add(7))) {
+      VerificationException refused = org.junit.jupiter.api.Assertions.assertThrows(VerificationException.class,
+          () -> DataIntegrityProof.parse(proof.copy().put("domain", domain)));
+      assertEquals(ReasonCode.MALFORMED, refused.reason());
+    }
+    assertEquals(List.of("https://verifier.example"),
+        DataIntegrityProof.parse(proof.copy().put("domain", "https://verifier.example")).domain());
+  }
+
+  @Test
+  void aVcdm2CredentialHasNoIssuanceTimeOnlyValidFrom() {
+    VerificationResult result = verify(eddsaSigned(badge(ED25519.did())), VerificationPolicy.importing());
+    assertEquals(Optional.empty(), result.credential().orElseThrow().issuedAt());
+    assertEquals(Optional.of(CLOCK.instant().minus(Duration.ofDays(30))), result.credential().orElseThrow().validFrom());
+  }
+
+  @Test
+  void aVcdm11CredentialWasIssuedAtItsIssuanceDate() {
+    java.time.Instant issuance = CLOCK.instant().minus(Duration.ofDays(3));
+    JsonObject v1 = new JsonObject()
+        .put("@context", new JsonArray().add("https://www.w3.org/2018/credentials/v1")
+            .add("https://www.w3.org/2018/credentials/examples/v1").add("https://w3id.org/security/data-integrity/v2"))
+        .put("type", new JsonArray().add("VerifiableCredential").add("UniversityDegreeCredential"))
+        .put("issuer", ED25519.did())
+        .put("issuanceDate", issuance.toString())
+        .put("credentialSubject", new JsonObject().put("id", "did:example:learner")
+            .put("degree", new JsonObject().put("type", "BachelorDegree").put("name", "BSc")));
+    VerificationResult result = verify(eddsaSigned(v1), VerificationPolicy.importing());
+    assertEquals(Optional.of(issuance), result.credential().orElseThrow().issuedAt());
+    assertEquals(Optional.of(issuance), result.credential().orElseThrow().validFrom());
+  }
+
+  @Test
+  void aTypeValueThatIsNotAStringIsMalformed() {
+    // VCDM 2.0 §4.5: each type is a term or a URL string. Signed as given: the refusal comes before any proof.
+    JsonObject mistyped = eddsaSigned(badge(ED25519.did()));
+    mistyped.put("type", new JsonArray().add("VerifiableCredential").add(42));
+    refused(mistyped, ReasonCode.MALFORMED);
+    refused(eddsaSigned(badge(ED25519.did())).put("type", new JsonObject().put("id", "VerifiableCredential")),
+        ReasonCode.MALFORMED);
+  }
 }

@@ -11,13 +11,14 @@ import java.util.Optional;
 /**
  * Open Badges 3.0 credentials written for these tests after the OB 3.0 data model (§B.1 AchievementCredential,
  * Profile, AchievementSubject, Achievement, Alignment, Result, ResultDescription, RubricCriterionLevel, Image,
- * Criteria). Only contexts Cairn bundles are used, so the same documents can be signed as ldp_vc.
+ * Criteria). Only contexts Cairn bundles are used, so the same documents can be signed as ldp_vc. Both conform to
+ * 1EdTech's OB 3.0 JSON Schema (the verification tests in {@code openbadges} rely on it).
  */
-final class OpenBadgeFixtures {
+public final class OpenBadgeFixtures {
   static final String ISSUER = "did:example:harbour-guild";
 
   /** Every display-relevant property, once; the issuer id is {@link #ISSUER}. */
-  static final String FULL_BADGE = """
+  public static final String FULL_BADGE = """
       {
         "@context": [
           "https://www.w3.org/ns/credentials/v2",
@@ -116,7 +117,7 @@ final class OpenBadgeFixtures {
       """;
 
   /** A third party vouching for the guild (OB 3.0 §B.1 EndorsementCredential, EndorsementSubject). */
-  static final String ENDORSEMENT = """
+  public static final String ENDORSEMENT = """
       {
         "@context": [
           "https://www.w3.org/ns/credentials/v2",
@@ -151,7 +152,8 @@ final class OpenBadgeFixtures {
     List<String> types = claims.getValue("type") instanceof io.vertx.core.json.JsonArray array
         ? array.stream().map(String::valueOf).toList() : List.of();
     Optional<Instant> from = instant(claims.getValue("validFrom"));
-    return new VerifiedCredential(format, issuerId, Optional.empty(), types, from, from,
+    // VCDM 2.0 has no issuance date: both verifiers leave issuedAt empty unless a vc+jwt carries iat.
+    return new VerifiedCredential(format, issuerId, Optional.empty(), types, Optional.empty(), from,
         instant(claims.getValue("validUntil")), claims, List.of(), Optional.empty());
   }
 

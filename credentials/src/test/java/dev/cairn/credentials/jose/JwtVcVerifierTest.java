@@ -25,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,34 @@ class JwtVcVerifierTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aVcdm2VcJwtWasIssuedAtItsIat() {
+    long iat = CLOCK.instant().minusSeconds(7200).getEpochSecond();
+    String jwt = ISSUER.sign(ISSUER.header("vc+jwt").build(), vcdm2(ISSUER.did()).put("iat", iat));
+    VerificationResult result = Await.result(verifier.verify(jwt, VerificationPolicy.importing()));
+    assertTrue(result.valid(), result.toString());
+    assertEquals(Optional.of(Instant.ofEpochSecond(iat)), result.credential().orElseThrow().issuedAt());
+    assertEquals(Optional.of(CLOCK.instant().minusSeconds(3600)), result.credential().orElseThrow().validFrom());
+  }
+
+  @Test
+  void aVcdm2VcJwtWithoutIatHasNoIssuanceTime() {
+    String jwt = ISSUER.sign(ISSUER.header("vc+jwt").build(), vcdm2(ISSUER.did()));
+    VerificationResult result = Await.result(verifier.verify(jwt, VerificationPolicy.importing()));
+    assertEquals(Optional.empty(), result.credential().orElseThrow().issuedAt());
+    assertReason(ISSUER.signRaw(ISSUER.header("vc+jwt").build(), vcdm2(ISSUER.did()).put("iat", "yesterday")),
+        ReasonCode.MALFORMED);
+  }
+
+  @Test
+  void typeValuesThatAreNotStringsAreMalformed() {
+    assertReason(ISSUER.signRaw(ISSUER.header("vc+jwt").build(), vcdm2(ISSUER.did())
+        .put("type", new JsonArray().add("VerifiableCredential").addNull())), ReasonCode.MALFORMED);
+    JsonObject vcdm11 = vcdm11Payload(ISSUER.did());
+    vcdm11.getJsonObject("vc").put("type", new JsonArray().add("VerifiableCredential").add(new JsonObject()));
+    assertReason(ISSUER.signRaw(ISSUER.header("JWT").build(), vcdm11), ReasonCode.MALFORMED);
   }
 
   private static void assertReason(String jwt, ReasonCode reason) {

@@ -45,8 +45,12 @@ class JwtVpVerifierTest {
   }
 
   private static String credentialAbout(String subject) {
+    return credentialAbout(subject, "ExampleTrainingRecord");
+  }
+
+  private static String credentialAbout(String subject, String type) {
     JsonObject vc = new JsonObject().put("@context", new JsonArray().add("https://www.w3.org/ns/credentials/v2"))
-        .put("type", new JsonArray().add("VerifiableCredential").add("OpenBadgeCredential")).put("issuer", ISSUER.did())
+        .put("type", new JsonArray().add("VerifiableCredential").add(type)).put("issuer", ISSUER.did())
         .put("credentialSubject", new JsonObject().put("id", subject).put("achievement", "Food Safety"));
     return ISSUER.sign(ISSUER.header("vc+jwt").build(), vc);
   }
@@ -113,6 +117,16 @@ class JwtVpVerifierTest {
     String forged = thief.sign(HOLDER.header("JWT").build(), new JsonObject().put("iss", HOLDER.did())
         .put("aud", "https://employer.example").put("nonce", "nonce-42").put("vp", vp));
     assertReason(forged, ReasonCode.SIGNATURE_INVALID);
+  }
+
+  @Test
+  void aPresentedOpenBadgeIsHeldToItsSchemaUnderThePresentationPolicy() {
+    // Typed OpenBadgeCredential, but no OB context and a string achievement: not an OB 3.0 credential's shape.
+    PresentationResult result = Await.result(verifier.verifyPresentation(
+        vp2(enveloped(credentialAbout(HOLDER.did(), "OpenBadgeCredential")), "nonce-42"), REQUEST));
+    assertFalse(result.valid());
+    assertEquals(ReasonCode.SCHEMA_INVALID,
+        result.credentials().get(0).firstFailure().orElseThrow().reason().orElseThrow());
   }
 
   @Test
