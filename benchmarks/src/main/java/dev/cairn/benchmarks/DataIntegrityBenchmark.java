@@ -58,7 +58,10 @@ public class DataIntegrityBenchmark {
     vertx = Vertx.vertx();
     HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
     Clock clock = Clock.systemUTC();
-    canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), CanonicalizationLimits.DEFAULT);
+    // The deadline is a safety limit, not what is measured: a cold JVM's first canonicalization may exceed 250 ms.
+    canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), new CanonicalizationLimits(
+        java.time.Duration.ofSeconds(10), CanonicalizationLimits.DEFAULT.maxQuads(),
+        CanonicalizationLimits.DEFAULT.maxBlankNodes()));
     verifier = new CredentialVerifier(DidResolver.create(fetch, clock), fetch,
         vertx.createSharedWorkerExecutor("bench-crypto", 2), clock, canonicalizer);
     BenchmarkIssuer issuer = suite.startsWith("eddsa") ? BenchmarkIssuer.ed25519() : BenchmarkIssuer.p256();
@@ -106,7 +109,9 @@ public class DataIntegrityBenchmark {
   }
 
   private static List<String> selectivePointers() {
-    return List.of("/credentialSubject/achievement/name", "/credentialSubject/achievement/criteria");
+    // What the OB 3.0 schema requires of an Achievement is revealed, so the verifier's schema check passes.
+    return List.of("/credentialSubject/achievement/name", "/credentialSubject/achievement/description",
+        "/credentialSubject/achievement/criteria");
   }
 
   static JsonObject badge(String issuer) {

@@ -66,6 +66,17 @@ public record DataIntegrityProof(JsonObject json, String type, Optional<String> 
     return options;
   }
 
+  /**
+   * A proof configuration: {@code options} without {@code proofValue}, under the secured document's
+   * {@code @context} — what every suite here hashes as the proof half of its hash data (VC DI EdDSA 1.0 §3.3.5,
+   * VC DI ECDSA 1.0 §3.3.5 and §3.5.4 for ecdsa-sd-2023). {@code options} is not changed.
+   */
+  static JsonObject configuration(JsonObject options, JsonObject document) {
+    JsonObject configuration = options.copy();
+    configuration.remove("proofValue");
+    return configuration.put("@context", document.getValue("@context"));
+  }
+
   /** The suite's name as the spec writes it: the cryptosuite for DataIntegrityProof, else the proof type. */
   public String suiteName() {
     return DATA_INTEGRITY_PROOF.equals(type) ? cryptosuite.orElse("(no cryptosuite)") : type;

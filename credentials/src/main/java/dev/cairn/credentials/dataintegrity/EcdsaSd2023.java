@@ -235,8 +235,7 @@ public final class EcdsaSd2023 {
 
   /** The canonical proof configuration's SHA-256: the options under the document's @context (§3.5.4). */
   private static byte[] proofHash(JsonObject document, JsonObject options, RdfCanonicalizer canonicalizer, Deadline deadline) {
-    JsonObject configuration = options.copy().put("@context", document.getValue("@context"));
-    configuration.remove("proofValue");
+    JsonObject configuration = DataIntegrityProof.configuration(options, document);
     return RawSignatures.digest("SHA-256", canonicalizer.canonicalize(JakartaJson.of(configuration), deadline).document());
   }
 

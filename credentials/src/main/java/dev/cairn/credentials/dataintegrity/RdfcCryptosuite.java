@@ -118,9 +118,7 @@ public enum RdfcCryptosuite implements Cryptosuite {
       throw new VerificationException(ReasonCode.JSONLD_INVALID,
           "an Ed25519Signature2020 document must include the context " + ED25519_2020_CONTEXT);
     }
-    JsonObject configuration = proofOptions.copy();
-    configuration.put("@context", document.getValue("@context"));
-    return configuration;
+    return DataIntegrityProof.configuration(proofOptions, document);
   }
 
   private void checkKey(JWK key) {
