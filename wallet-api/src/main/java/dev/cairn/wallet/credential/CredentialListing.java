@@ -34,7 +34,8 @@ final class CredentialListing {
     this.clock = clock;
   }
 
-  Future<JsonObject> page(UUID accountId, CredentialQuery query) {
+  /** One page as JSON text: {@code {"items": […], "nextCursor": "…"}}. */
+  Future<String> page(UUID accountId, CredentialQuery query) {
     Instant now = clock.instant();
     String listing = query.fingerprint(accountId);
     Statement statement = new Statement(accountId);
@@ -47,22 +48,26 @@ final class CredentialListing {
                 ? Future.failedFuture(new ProblemException(ProblemType.NOT_FOUND, "No such stack in this wallet"))
                 : Future.succeededFuture());
     return stackKnown.compose(known -> pool.preparedQuery(sql).execute(statement.parameters)).map(rows -> {
-      JsonArray items = new JsonArray();
+      StringBuilder page = new StringBuilder(4096).append("{\"items\":[");
       Row last = null;
       int count = 0;
       for (Row row : rows) {
-        if (count++ == query.limit()) {
+        if (count == query.limit()) {
           break;
         }
-        items.add(CredentialViews.summary(row, now));
+        if (count++ > 0) {
+          page.append(',');
+        }
+        CredentialViews.appendListed(page, row, now);
         last = row;
       }
-      JsonObject page = new JsonObject().put("items", items);
+      page.append(']');
       if (rows.size() > query.limit() && last != null) {
-        page.put("nextCursor", cursors.encode(new Position(sortKey(query.sort(), last), last.getUUID("id").toString()),
-            listing));
+        String cursor = cursors.encode(new Position(sortKey(query.sort(), last), last.getUUID("id").toString()), listing);
+        // A cursor is base64url and a dot: nothing in it needs escaping.
+        page.append(",\"nextCursor\":\"").append(cursor).append('"');
       }
-      return page;
+      return page.append('}').toString();
     });
   }
 
@@ -140,7 +145,7 @@ final class CredentialListing {
         case TITLE_ASC, TITLE_DESC -> "title_key " + direction + ", id " + direction;
         case RELEVANCE -> "rank DESC, id DESC";
       };
-      String inner = "SELECT " + CredentialViews.SUMMARY_COLUMNS + ", sort_issued, lower(title) AS title_key, "
+      String inner = "SELECT " + CredentialViews.LISTING_COLUMNS + ", sort_issued, lower(title) AS title_key, "
           + rank + " AS rank FROM credential c WHERE " + String.join(" AND ", conditions);
       return "SELECT * FROM (" + inner + ") page" + (keyset == null ? "" : " WHERE " + keyset)
           + " ORDER BY " + order + " LIMIT " + bind(query.limit() + 1);

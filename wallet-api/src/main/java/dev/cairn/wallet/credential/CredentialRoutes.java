@@ -57,7 +57,7 @@ public final class CredentialRoutes {
 
   private Future<Reply> list(RoutingContext ctx) {
     CredentialQuery query = CredentialQuery.parse(ctx.queryParams());
-    return listing.page(Principal.of(ctx).accountId(), query).map(page -> Reply.json(200, page, Map.of()));
+    return listing.page(Principal.of(ctx).accountId(), query).map(page -> Reply.text(200, page, Reply.JSON));
   }
 
   private Future<Reply> get(RoutingContext ctx) {

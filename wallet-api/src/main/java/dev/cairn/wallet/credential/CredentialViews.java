@@ -19,6 +19,13 @@ final class CredentialViews {
       id, format, media_type, issuer_id, issuer_name, types, title, description, issued_at, valid_from,
       valid_until, list_status, warnings, display, holder_key_id, tags, note, pinned, imported_at,
       status_checked_at""";
+  /**
+   * The summary columns for listings, with the two JSON documents as text: a page passes them through to the
+   * response as they are instead of parsing and re-serialising twenty display documents (docs/wallet.md).
+   */
+  static final String LISTING_COLUMNS = SUMMARY_COLUMNS
+      .replace("warnings,", "warnings::text AS warnings_text,")
+      .replace("display,", "display::text AS display_text,");
   /** The columns of the full view, without the original. */
   static final String FULL_COLUMNS = SUMMARY_COLUMNS + ", checks, claims";
 
@@ -26,9 +33,31 @@ final class CredentialViews {
 
   static JsonObject summary(Row row, Instant now) {
     JsonObject display = row.getJsonObject("display");
-    JsonObject issuer = display.getJsonObject("issuer", new JsonObject()).copy()
-        .put("id", row.getString("issuer_id"));
     JsonArray warnings = row.getJsonArray("warnings");
+    return scalars(row, now, display.getJsonObject("issuer", new JsonObject()), holderBinding(row, warnings))
+        .put("warnings", warnings)
+        .put("display", display)
+        .put("importedAt", row.getOffsetDateTime("imported_at").toInstant().toString());
+  }
+
+  /**
+   * A listing row as JSON text, the same document as {@link #summary} but with {@code warnings} and {@code display}
+   * copied from the database's text rather than parsed and written again.
+   */
+  static void appendListed(StringBuilder out, Row row, Instant now) {
+    String warnings = row.getString("warnings_text");
+    String display = row.getString("display_text");
+    JsonObject issuer = new JsonObject(display).getJsonObject("issuer", new JsonObject());
+    JsonObject binding = holderBinding(row, warnings.contains("\"bound-to-another-key\""));
+    String scalars = scalars(row, now, issuer, binding)
+        .put("importedAt", row.getOffsetDateTime("imported_at").toInstant().toString()).encode();
+    out.append(scalars, 0, scalars.length() - 1)
+        .append(",\"warnings\":").append(warnings)
+        .append(",\"display\":").append(display).append('}');
+  }
+
+  private static JsonObject scalars(Row row, Instant now, JsonObject displayIssuer, JsonObject holderBinding) {
+    JsonObject issuer = displayIssuer.copy().put("id", row.getString("issuer_id"));
     JsonObject view = new JsonObject()
         .put("id", row.getUUID("id").toString())
         .put("format", row.getString("format"))
@@ -43,13 +72,10 @@ final class CredentialViews {
     view.put("status", WalletStatus.effective(row.getString("list_status"), instant(row, "valid_from"),
         instant(row, "valid_until"), now).code());
     view.put("statusCheckedAt", row.getOffsetDateTime("status_checked_at").toInstant().toString());
-    view.put("holderBinding", holderBinding(row, warnings));
+    view.put("holderBinding", holderBinding);
     view.put("tags", new JsonArray(Arrays.asList(row.getArrayOfStrings("tags"))));
     putIfPresent(view, "note", row.getString("note"));
     view.put("pinned", row.getBoolean("pinned"));
-    view.put("warnings", warnings);
-    view.put("display", display);
-    view.put("importedAt", row.getOffsetDateTime("imported_at").toInstant().toString());
     return view;
   }
 
@@ -71,12 +97,15 @@ final class CredentialViews {
   }
 
   private static JsonObject holderBinding(Row row, JsonArray warnings) {
+    return holderBinding(row, warnings.stream().anyMatch(warning -> warning instanceof JsonObject json
+        && "bound-to-another-key".equals(json.getString("code"))));
+  }
+
+  private static JsonObject holderBinding(Row row, boolean otherKey) {
     if (row.getUUID("holder_key_id") != null) {
       return new JsonObject().put("state", "bound").put("holderKeyId", row.getUUID("holder_key_id").toString())
           .put("presentable", true);
     }
-    boolean otherKey = warnings.stream().anyMatch(warning -> warning instanceof JsonObject json
-        && "bound-to-another-key".equals(json.getString("code")));
     return new JsonObject().put("state", otherKey ? "other-key" : "unbound").put("presentable", false);
   }
 

@@ -85,6 +85,17 @@ class CredentialListTest {
   }
 
   @Test
+  void aListedCredentialIsTheSameDocumentAsItsOwnViewWithoutChecksAndClaims() {
+    for (Object item : page("?limit=3").getJsonArray("items")) {
+      JsonObject listed = (JsonObject) item;
+      JsonObject full = cairn.api().get("/v1/credentials/" + listed.getString("id"), token).json();
+      full.remove("checks");
+      full.remove("claims");
+      assertEquals(full, listed);
+    }
+  }
+
+  @Test
   void aPageBoundaryStaysExactWhileCredentialsArriveBetweenRequests() {
     String learner = cairn.api().signUp("stable@example.org").getString("accessToken");
     Instant now = cairn.clock.instant();
