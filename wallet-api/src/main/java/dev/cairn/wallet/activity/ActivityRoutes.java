@@ -7,6 +7,7 @@ import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.Reply;
 import dev.cairn.wallet.http.RouteTable;
 import dev.cairn.wallet.paging.Cursors;
+import dev.cairn.wallet.paging.PageLimit;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +43,7 @@ public final class ActivityRoutes {
     ctx.queryParams().names().stream().filter(name -> !PARAMETERS.contains(name)).findFirst().ifPresent(name -> {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "Unknown query parameter '" + name + "'");
     });
-    int limit = limit(ctx.queryParams().get("limit"));
+    int limit = PageLimit.parse(ctx.queryParams().get("limit"));
     String listing = "activity\u0001" + accountId + "\u0001" + limit;
     long before = Long.MAX_VALUE;
     String cursor = ctx.queryParams().get("cursor");
@@ -90,20 +91,5 @@ public final class ActivityRoutes {
       view.put("summary", row.getJsonObject("summary"));
     }
     return view;
-  }
-
-  private static int limit(String value) {
-    if (value == null) {
-      return 20;
-    }
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= 100) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new ProblemException(ProblemType.INVALID_REQUEST, "Query parameter 'limit' must be a whole number from 1 to 100");
   }
 }

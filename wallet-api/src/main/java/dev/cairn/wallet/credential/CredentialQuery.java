@@ -3,6 +3,7 @@ package dev.cairn.wallet.credential;
 import dev.cairn.credentials.CredentialFormat;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
+import dev.cairn.wallet.paging.PageLimit;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,8 +23,6 @@ record CredentialQuery(int limit, Optional<String> cursor, Sort sort, Optional<S
                        Optional<String> format, Optional<String> issuer, Optional<String> type, List<String> tags,
                        Optional<WalletStatus> status, Optional<Instant> issuedFrom, Optional<Instant> issuedTo,
                        Optional<UUID> stack) {
-  static final int DEFAULT_LIMIT = 20;
-  static final int MAX_LIMIT = 100;
   private static final Set<String> PARAMETERS = Set.of("limit", "cursor", "sort", "q", "lang", "format", "issuer",
       "type", "tag", "status", "issuedFrom", "issuedTo", "stack");
 
@@ -68,7 +67,7 @@ record CredentialQuery(int limit, Optional<String> cursor, Sort sort, Optional<S
       return found;
     }).orElse(SearchDocument.DEFAULT_CONFIG);
     return new CredentialQuery(
-        single(params, "limit").map(CredentialQuery::limit).orElse(DEFAULT_LIMIT),
+        PageLimit.parse(params.get("limit")),
         single(params, "cursor"),
         sort,
         text,
@@ -94,18 +93,6 @@ record CredentialQuery(int limit, Optional<String> cursor, Sort sort, Optional<S
 
   private static Optional<String> single(MultiMap params, String name) {
     return Optional.ofNullable(params.get(name));
-  }
-
-  private static int limit(String value) {
-    try {
-      int limit = Integer.parseInt(value);
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw invalid("Query parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT);
   }
 
   private static Sort sort(String value) {

@@ -2,7 +2,9 @@ package dev.cairn.wallet.credential;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CredentialVerifier;
+import dev.cairn.credentials.Outcome;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.wallet.activity.ActivityLog;
@@ -14,13 +16,14 @@ import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -152,22 +155,16 @@ public final class CredentialService {
   private Future<Void> reverify(UUID accountId, Row row) {
     UUID id = row.getUUID("id");
     Instant now = clock.instant();
+    Instant validFrom = instantOf(row, "valid_from");
+    Instant validUntil = instantOf(row, "valid_until");
     // The status as of the last check, so that an expiry since then is a change worth logging too.
-    String before = WalletStatus.effective(row.getString("list_status"), instantOf(row, "valid_from"),
-        instantOf(row, "valid_until"), instantOf(row, "status_checked_at")).code();
-    String text = new String(row.getBuffer("original").getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String before = WalletStatus.effective(row.getString("list_status"), validFrom, validUntil,
+        instantOf(row, "status_checked_at")).code();
+    String text = new String(row.getBuffer("original").getBytes(), StandardCharsets.UTF_8);
     return verifier.verify(text, VerificationPolicy.importing()).compose(result -> {
       String listStatus = WalletStatus.listStatusOf(result);
-      String after = WalletStatus.effective(listStatus, instantOf(row, "valid_from"), instantOf(row, "valid_until"),
-          now).code();
-      io.vertx.core.json.JsonArray warnings = new io.vertx.core.json.JsonArray();
-      result.firstFailure().filter(failure -> failure.check() != dev.cairn.credentials.Check.VALIDITY
-              && failure.check() != dev.cairn.credentials.Check.STATUS)
-          .ifPresent(failure -> warnings.add(new JsonObject().put("code", "verification-failed")
-              .put("detail", failure.detail())));
-      result.check(dev.cairn.credentials.Check.STATUS)
-          .filter(check -> check.reason().equals(Optional.of(dev.cairn.credentials.ReasonCode.STATUS_UNKNOWN)))
-          .ifPresent(check -> warnings.add(new JsonObject().put("code", "status-unknown").put("detail", check.detail())));
+      String after = WalletStatus.effective(listStatus, validFrom, validUntil, now).code();
+      JsonArray warnings = CredentialWarnings.afterRecheck(result, row.getJsonArray("warnings"));
       return store.pool().withTransaction(connection -> store.recordVerification(connection, accountId, id,
               listStatus, VerificationProblems.checks(result), warnings, now)
           .compose(done -> before.equals(after) ? Future.succeededFuture() : activity.record(connection, accountId,
@@ -203,9 +200,8 @@ public final class CredentialService {
 
   private static boolean onlyTimeOrStatusFailed(VerificationResult result) {
     return result.credential().isPresent() && result.checks().stream()
-        .filter(check -> check.outcome() == dev.cairn.credentials.Outcome.FAILED)
-        .allMatch(check -> check.check() == dev.cairn.credentials.Check.VALIDITY
-            || check.check() == dev.cairn.credentials.Check.STATUS);
+        .filter(check -> check.outcome() == Outcome.FAILED)
+        .allMatch(check -> check.check() == Check.VALIDITY || check.check() == Check.STATUS);
   }
 
   private Future<List<HolderKey>> keysOf(UUID accountId) {

@@ -86,7 +86,7 @@ final class CredentialStore {
   /** The original bytes and media type, for export and re-verification. */
   Future<Optional<Row>> original(UUID accountId, UUID id) {
     return one(pool.preparedQuery("SELECT id, format, media_type, original, title, issuer_name, list_status, "
-            + "valid_from, valid_until, status_checked_at FROM credential WHERE account_id = $1 AND id = $2")
+            + "valid_from, valid_until, status_checked_at, warnings FROM credential WHERE account_id = $1 AND id = $2")
         .execute(Tuple.of(accountId, id)));
   }
 

@@ -48,7 +48,7 @@ final class CredentialViews {
     String warnings = row.getString("warnings_text");
     String display = row.getString("display_text");
     JsonObject issuer = new JsonObject(display).getJsonObject("issuer", new JsonObject());
-    JsonObject binding = holderBinding(row, warnings.contains("\"bound-to-another-key\""));
+    JsonObject binding = holderBinding(row, warnings.contains('"' + CredentialWarnings.BOUND_TO_ANOTHER_KEY + '"'));
     String scalars = scalars(row, now, issuer, binding)
         .put("importedAt", row.getOffsetDateTime("imported_at").toInstant().toString()).encode();
     out.append(scalars, 0, scalars.length() - 1)
@@ -97,8 +97,7 @@ final class CredentialViews {
   }
 
   private static JsonObject holderBinding(Row row, JsonArray warnings) {
-    return holderBinding(row, warnings.stream().anyMatch(warning -> warning instanceof JsonObject json
-        && "bound-to-another-key".equals(json.getString("code"))));
+    return holderBinding(row, warnings.stream().anyMatch(CredentialWarnings::boundToAnotherKey));
   }
 
   private static JsonObject holderBinding(Row row, boolean otherKey) {

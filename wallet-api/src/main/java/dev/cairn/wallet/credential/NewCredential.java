@@ -1,20 +1,16 @@
 package dev.cairn.wallet.credential;
 
-import dev.cairn.credentials.Check;
-import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.VerifiedCredential;
 import dev.cairn.credentials.display.CredentialDisplay;
 import dev.cairn.credentials.display.CredentialDisplays;
 import dev.cairn.wallet.holder.HolderKey;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,17 +29,9 @@ record NewCredential(UUID id, UUID accountId, String contentHash, IncomingCreden
     CredentialDisplay display = CredentialDisplays.of(credential);
     String title = display.title().orElseGet(() -> fallbackTitle(credential));
     HolderBinding binding = HolderBinding.of(credential, holderKeys);
-    JsonArray warnings = new JsonArray();
-    result.check(Check.STATUS)
-        .filter(check -> check.reason().equals(Optional.of(ReasonCode.STATUS_UNKNOWN)))
-        .ifPresent(check -> warnings.add(warning("status-unknown", check.detail())));
-    if (binding.state() == HolderBinding.State.OTHER_KEY) {
-      warnings.add(warning("bound-to-another-key",
-          "The credential is bound to a key this wallet does not hold; it cannot be presented from here"));
-    }
     return new NewCredential(UUID.randomUUID(), accountId, contentHash(incoming.original()), incoming, credential,
         incoming.mediaType(credential.format()), title, display, WalletStatus.listStatusOf(result),
-        VerificationProblems.checks(result), warnings, binding, SearchDocument.of(title, display), now);
+        VerificationProblems.checks(result), CredentialWarnings.atImport(result, binding), binding, SearchDocument.of(title, display), now);
   }
 
   static String contentHash(byte[] original) {
@@ -58,9 +46,5 @@ record NewCredential(UUID id, UUID accountId, String contentHash, IncomingCreden
   private static String fallbackTitle(VerifiedCredential credential) {
     List<String> types = credential.types().stream().filter(type -> !type.equals("VerifiableCredential")).toList();
     return types.isEmpty() ? "Credential" : types.get(types.size() - 1);
-  }
-
-  private static JsonObject warning(String code, String detail) {
-    return new JsonObject().put("code", code).put("detail", detail);
   }
 }

@@ -31,7 +31,7 @@ public final class StatusRecheckJob {
   private static final int BATCH = 200;
   private static final String DUE = """
       SELECT account_id, id, format, media_type, original, title, issuer_name, list_status, valid_from, valid_until,
-             status_checked_at
+             status_checked_at, warnings
       FROM credential WHERE status_checked_at <= $1 ORDER BY status_checked_at, id LIMIT $2""";
 
   private final Vertx vertx;

@@ -121,6 +121,9 @@ class CredentialImportTest {
     assertEquals(201, created.status(), created.body());
     assertEquals("other-key", created.json().getJsonObject("holderBinding").getString("state"));
     assertEquals("bound-to-another-key", created.json().getJsonArray("warnings").getJsonObject(0).getString("code"));
+    Response again = cairn.api().send("POST", "/v1/credentials/" + created.json().getString("id") + "/verify", token,
+        Map.of(), null);
+    assertEquals("other-key", again.json().getJsonObject("holderBinding").getString("state"), "a re-check keeps it");
   }
 
   @Test
