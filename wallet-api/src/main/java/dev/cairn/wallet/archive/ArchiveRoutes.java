@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
+import dev.cairn.wallet.http.MediaTypes;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.Reply;
@@ -70,7 +71,7 @@ public final class ArchiveRoutes {
   }
 
   private Future<Reply> importArchive(RoutingContext ctx) {
-    String mediaType = dev.cairn.wallet.http.MediaTypes.essence(ctx.request().getHeader("Content-Type"));
+    String mediaType = MediaTypes.essence(ctx.request().getHeader("Content-Type"));
     return archives.importArchive(Principal.of(ctx).accountId(), mediaType, ctx.body().buffer().getBytes(),
             Optional.ofNullable(ctx.request().getHeader(PASSPHRASE_HEADER)))
         .map(summary -> Reply.json(200, summary, Map.of()));

@@ -1,8 +1,8 @@
 package dev.cairn.wallet.archive;
 
-import dev.cairn.wallet.activity.ActivityLog;
 import dev.cairn.wallet.activity.ActivityLog.Entry;
 import dev.cairn.wallet.activity.ActivityLog.Kind;
+import dev.cairn.wallet.activity.ActivityLog;
 import dev.cairn.wallet.credential.CredentialService;
 import dev.cairn.wallet.credential.IncomingCredential;
 import dev.cairn.wallet.http.ProblemException;
@@ -15,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -78,7 +79,7 @@ public final class ArchiveService {
         .compose(both -> {
           JsonArray listed = new JsonArray();
           Map<String, byte[]> files = new LinkedHashMap<>();
-          for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(0)) {
+          for (Row row : both.<RowSet<Row>>resultAt(0)) {
             byte[] original = row.getBuffer("original").getBytes();
             String file = "credentials/" + row.getUUID("id") + WalletArchive.extension(row.getString("media_type"));
             files.put(file, original);
@@ -94,7 +95,7 @@ public final class ArchiveService {
             listed.add(entry);
           }
           JsonArray stackList = new JsonArray();
-          for (Row row : both.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) {
+          for (Row row : both.<RowSet<Row>>resultAt(1)) {
             JsonArray ids = new JsonArray();
             for (UUID id : row.getArrayOfUUIDs("ids")) {
               ids.add(id.toString());

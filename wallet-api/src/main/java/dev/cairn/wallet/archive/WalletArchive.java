@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,7 +98,7 @@ final class WalletArchive {
       throw invalid("manifest.json is not a " + FORMAT + " manifest");
     }
     JsonArray credentials = array(manifest, "credentials");
-    List<Entry> entries = new java.util.ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < credentials.size(); i++) {
       if (!(credentials.getValue(i) instanceof JsonObject listed) || !(listed.getValue("file") instanceof String file)
           || !(listed.getValue("sha256") instanceof String sha256) || !(listed.getValue("id") instanceof String)) {

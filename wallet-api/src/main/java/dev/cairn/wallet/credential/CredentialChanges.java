@@ -6,6 +6,7 @@ import dev.cairn.wallet.http.ProblemType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -75,7 +76,7 @@ record CredentialChanges(Optional<List<String>> tags, Optional<Optional<String>>
       if (raw == null) {
         throw invalid("Field 'tags' must not contain null");
       }
-      String tag = raw.strip().toLowerCase(java.util.Locale.ROOT);
+      String tag = raw.strip().toLowerCase(Locale.ROOT);
       if (tag.isEmpty() || tag.length() > MAX_TAG_LENGTH || !TAG.matcher(tag).matches()) {
         throw invalid("Tag '" + abbreviate(raw) + "' is not valid: 1–" + MAX_TAG_LENGTH
             + " letters, digits, spaces or _ . : / + -, starting with a letter or digit");

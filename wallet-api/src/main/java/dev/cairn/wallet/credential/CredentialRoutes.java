@@ -9,8 +9,10 @@ import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.Reply;
 import dev.cairn.wallet.http.RouteTable;
 import dev.cairn.wallet.idempotency.IdempotentRequests;
+import dev.cairn.wallet.paging.Cursors;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,9 +25,9 @@ public final class CredentialRoutes {
   private final JsonBody json;
   private final int maxCredentialBytes;
 
-  public CredentialRoutes(CredentialService credentials, dev.cairn.wallet.paging.Cursors cursors,
+  public CredentialRoutes(CredentialService credentials, Cursors cursors,
                           IdempotentRequests idempotency, JsonBody json, int maxCredentialBytes,
-                          java.time.Clock clock) {
+                          Clock clock) {
     this.credentials = credentials;
     this.listing = new CredentialListing(credentials.pool(), cursors, clock);
     this.idempotency = idempotency;

@@ -7,9 +7,9 @@ import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.Outcome;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
-import dev.cairn.wallet.activity.ActivityLog;
 import dev.cairn.wallet.activity.ActivityLog.Entry;
 import dev.cairn.wallet.activity.ActivityLog.Kind;
+import dev.cairn.wallet.activity.ActivityLog;
 import dev.cairn.wallet.holder.HolderKey;
 import dev.cairn.wallet.holder.HolderKeys;
 import dev.cairn.wallet.http.ProblemException;
@@ -18,6 +18,7 @@ import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,7 +42,7 @@ public final class CredentialService {
   private final Cache<UUID, List<HolderKey>> keysByAccount =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterAccess(Duration.ofHours(1)).build();
 
-  public CredentialService(io.vertx.sqlclient.Pool pool, CredentialVerifier verifier, HolderKeys holderKeys,
+  public CredentialService(Pool pool, CredentialVerifier verifier, HolderKeys holderKeys,
                            ActivityLog activity, Workers workers, Clock clock) {
     this.store = new CredentialStore(pool);
     this.verifier = verifier;
@@ -51,7 +52,7 @@ public final class CredentialService {
     this.clock = clock;
   }
 
-  io.vertx.sqlclient.Pool pool() {
+  Pool pool() {
     return store.pool();
   }
 

@@ -3,6 +3,7 @@ package dev.cairn.wallet.credential;
 import dev.cairn.credentials.VerifiedCredential;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -113,7 +114,7 @@ final class CredentialStore {
 
   /** What a later verification found: the status list's answer and the checks. */
   Future<Void> recordVerification(SqlClient connection, UUID accountId, UUID id, String listStatus,
-                                  io.vertx.core.json.JsonArray checks, io.vertx.core.json.JsonArray warnings,
+                                  JsonArray checks, JsonArray warnings,
                                   Instant checkedAt) {
     return connection.preparedQuery("UPDATE credential SET list_status = $3, checks = $4, warnings = $5, "
             + "status_checked_at = $6 WHERE account_id = $1 AND id = $2")

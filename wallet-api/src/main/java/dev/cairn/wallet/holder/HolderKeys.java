@@ -3,6 +3,7 @@ package dev.cairn.wallet.holder;
 import com.nimbusds.jose.jwk.JWK;
 import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -122,7 +123,7 @@ public final class HolderKeys {
     byte[] plaintext = keys.byId(row.getString(2)).orElseThrow().open(row.getBuffer(3).getBytes(), aad);
     try {
       return Tuple.of(id, accountId, keys.current().id(),
-          io.vertx.core.buffer.Buffer.buffer(keys.current().seal(plaintext, aad)));
+          Buffer.buffer(keys.current().seal(plaintext, aad)));
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -148,7 +149,7 @@ public final class HolderKeys {
     HolderKey key = generated.key();
     return Tuple.of(key.id(), key.accountId(), key.algorithm(), key.publicJwk().toJSONString(), key.thumbprint(),
             key.didJwk(), key.didKey(), generated.kekId())
-        .addBuffer(io.vertx.core.buffer.Buffer.buffer(generated.sealedPrivateKey()))
+        .addBuffer(Buffer.buffer(generated.sealedPrivateKey()))
         .addOffsetDateTime(key.createdAt().atOffset(ZoneOffset.UTC));
   }
 

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -45,7 +46,7 @@ public final class KeyEncryptionKey {
   }
 
   /** Blocking file I/O, at start-up: the operator's file, or the one generated at first start. */
-  public static KeyEncryptionKey loadOrCreate(java.util.Optional<Path> configured, Path home) {
+  public static KeyEncryptionKey loadOrCreate(Optional<Path> configured, Path home) {
     if (configured.isPresent()) {
       return read(configured.get());
     }

@@ -1,5 +1,7 @@
 package dev.cairn.wallet.http;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /**
@@ -18,13 +20,13 @@ public record Reply(int status, Object body, String contentType, Map<String, Str
   }
 
   /** A JSON document already built as a Vert.x {@code JsonObject} (views assembled from stored JSON). */
-  public static Reply json(int status, io.vertx.core.json.JsonObject body, Map<String, String> headers) {
+  public static Reply json(int status, JsonObject body, Map<String, String> headers) {
     return new Reply(status, body.encode(), JSON, headers);
   }
 
   /** Bytes as they are, such as an exported credential or an archive. */
   public static Reply bytes(int status, byte[] body, String contentType, Map<String, String> headers) {
-    return new Reply(status, io.vertx.core.buffer.Buffer.buffer(body), contentType, headers);
+    return new Reply(status, Buffer.buffer(body), contentType, headers);
   }
 
   public static Reply noContent() {

@@ -1,6 +1,7 @@
 package dev.cairn.wallet.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
@@ -135,7 +136,7 @@ public final class RouteTable {
       response.end();
     } else if (reply.body() instanceof String text) {
       response.putHeader("Content-Type", reply.contentType()).end(text);
-    } else if (reply.body() instanceof io.vertx.core.buffer.Buffer bytes) {
+    } else if (reply.body() instanceof Buffer bytes) {
       response.putHeader("Content-Type", reply.contentType()).end(bytes);
     } else {
       response.putHeader("Content-Type", Reply.JSON).end(json.write(reply.body()));

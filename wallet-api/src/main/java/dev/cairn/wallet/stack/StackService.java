@@ -13,8 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -102,7 +105,7 @@ public final class StackService {
           UUID[] ids = stacks.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
           Instant now = clock.instant();
           return pool.preparedQuery(MEMBERS).execute(Tuple.of(ids, now.atOffset(ZoneOffset.UTC))).map(members -> {
-            Map<UUID, List<Row>> byStack = new java.util.HashMap<>();
+            Map<UUID, List<Row>> byStack = new HashMap<>();
             members.forEach(member -> byStack.computeIfAbsent(member.getUUID("stack_id"), k -> new ArrayList<>()).add(member));
             return stacks.stream().map(stack -> view(stack, byStack.getOrDefault(stack.getUUID("id"), List.of())))
                 .collect(Collectors.toList());
@@ -119,7 +122,7 @@ public final class StackService {
     return connection.preparedQuery("SELECT id FROM credential WHERE account_id = $1 AND id = ANY($2)")
         .execute(Tuple.tuple().addUUID(accountId).addArrayOfUUID(ids.toArray(UUID[]::new)))
         .compose(found -> {
-          java.util.Set<UUID> owned = new java.util.HashSet<>();
+          Set<UUID> owned = new HashSet<>();
           found.forEach(row -> owned.add(row.getUUID("id")));
           for (int i = 0; i < ids.size(); i++) {
             if (!owned.contains(ids.get(i))) {

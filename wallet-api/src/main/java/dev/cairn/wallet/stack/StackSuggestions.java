@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Stacks Cairn proposes: two or more credentials from the same issuer, sharing a skill, or aligned to the same
@@ -49,7 +51,7 @@ public final class StackSuggestions {
             pool.preparedQuery(BY_ALIGNMENT).execute(learner), pool.preparedQuery(EXISTING).execute(learner))
         .map(all -> {
           Set<Set<UUID>> existing = new HashSet<>();
-          all.<io.vertx.sqlclient.RowSet<Row>>resultAt(3).forEach(row -> existing.add(Set.of(row.getArrayOfUUIDs("ids"))));
+          all.<RowSet<Row>>resultAt(3).forEach(row -> existing.add(Set.of(row.getArrayOfUUIDs("ids"))));
           List<JsonObject> suggestions = new ArrayList<>();
           add(suggestions, existing, all.resultAt(0), "same-issuer", label -> "Credentials from " + label);
           add(suggestions, existing, all.resultAt(1), "shared-skill", label -> "Skill: " + label);
@@ -59,8 +61,8 @@ public final class StackSuggestions {
         });
   }
 
-  private static void add(List<JsonObject> suggestions, Set<Set<UUID>> existing, io.vertx.sqlclient.RowSet<Row> rows,
-                          String reason, java.util.function.Function<String, String> name) {
+  private static void add(List<JsonObject> suggestions, Set<Set<UUID>> existing, RowSet<Row> rows,
+                          String reason, Function<String, String> name) {
     for (Row row : rows) {
       UUID[] ids = row.getArrayOfUUIDs("ids");
       if (existing.contains(Set.of(ids))) {
