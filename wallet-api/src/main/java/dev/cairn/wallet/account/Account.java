@@ -16,6 +16,8 @@ public class Account {
   private String email;
   private String passwordHash;
   private Instant createdAt;
+  private String role;
+  private String organisation;
 
   protected Account() {}
 
@@ -36,6 +38,15 @@ public class Account {
 
   Optional<String> passwordHash() {
     return Optional.ofNullable(passwordHash);
+  }
+
+  /** {@code learner} or {@code employer} (set by SQL at registration; the entity only reads it). */
+  public String role() {
+    return role == null ? "learner" : role;
+  }
+
+  public Optional<String> organisation() {
+    return Optional.ofNullable(organisation);
   }
 
   public Instant createdAt() {

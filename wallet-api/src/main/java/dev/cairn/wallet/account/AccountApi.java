@@ -11,7 +11,11 @@ public final class AccountApi {
 
   public record RefreshRequest(String refreshToken) {}
 
-  public record AccountView(UUID id, String email, String signIn, Instant createdAt) {}
+  public record AccountView(UUID id, String email, String signIn, String role, String organisation,
+                            Instant createdAt) {}
+
+  /** {@code POST /v1/employers}: an employer organisation's account. */
+  public record EmployerRegistration(String email, String password, String organisation) {}
 
   public record SessionTokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
                               Instant refreshTokenExpiresAt, UUID sessionId) {}

@@ -26,6 +26,7 @@ public final class AccountRoutes {
 
   public void register(RouteTable routes) {
     routes.post("/v1/accounts", Access.PUBLIC, this::createAccount);
+    routes.post("/v1/employers", Access.PUBLIC, this::createEmployer);
     routes.get("/v1/me", Access.AUTHENTICATED, this::me);
     routes.post("/v1/sessions", Access.PUBLIC, this::login);
     routes.post("/v1/sessions/refresh", Access.PUBLIC, this::refresh);
@@ -37,6 +38,11 @@ public final class AccountRoutes {
   private Future<Reply> createAccount(RoutingContext ctx) {
     Credentials credentials = json.read(ctx.body().buffer(), Credentials.class);
     return accounts.register(credentials).map(account -> Reply.created(account, "/v1/me"));
+  }
+
+  private Future<Reply> createEmployer(RoutingContext ctx) {
+    AccountApi.EmployerRegistration registration = json.read(ctx.body().buffer(), AccountApi.EmployerRegistration.class);
+    return accounts.registerEmployer(registration).map(account -> Reply.created(account, "/v1/me"));
   }
 
   private Future<Reply> me(RoutingContext ctx) {

@@ -39,4 +39,13 @@ final class AccountRules {
     }
     return password;
   }
+
+  /** An organisation's display name: what learners see when an employer asks them for proof. */
+  static String validOrganisation(String organisation) {
+    if (organisation == null || organisation.isBlank() || organisation.strip().length() > 200) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST,
+          "Field 'organisation' must be the organisation's name (1–200 characters)");
+    }
+    return organisation.strip();
+  }
 }

@@ -48,7 +48,27 @@ public final class AccountService {
             .compose(inserted -> inserted.rowCount() == 0
                 ? Future.failedFuture(accountExists())
                 : holderKeys.insert(connection, prepared.resultAt(1)))))
-        .map(done -> new AccountView(accountId, email, "password", now.truncatedTo(ChronoUnit.MICROS)));
+        .map(done -> new AccountView(accountId, email, "password", "learner", null, now.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  /**
+   * An employer organisation's account: same sign-in, role {@code employer}, no holder keys (it holds no
+   * credentials; it asks for them).
+   */
+  public Future<AccountView> registerEmployer(AccountApi.EmployerRegistration registration) {
+    String email = AccountRules.validEmail(registration.email());
+    String password = AccountRules.validPassword(registration.password());
+    String organisation = AccountRules.validOrganisation(registration.organisation());
+    UUID accountId = UUID.randomUUID();
+    Instant now = clock.instant();
+    return workers.passwords(() -> hasher.hash(password))
+        .compose(hash -> database.pool()
+            .preparedQuery("INSERT INTO account (id, email, password_hash, created_at, role, organisation) "
+                + "VALUES ($1, $2, $3, $4, 'employer', $5) ON CONFLICT (email) DO NOTHING")
+            .execute(Tuple.of(accountId, email, hash, now.atOffset(ZoneOffset.UTC), organisation)))
+        .compose(inserted -> inserted.rowCount() == 0 ? Future.failedFuture(accountExists()) : Future.succeededFuture())
+        .map(done -> new AccountView(accountId, email, "password", "employer", organisation,
+            now.truncatedTo(ChronoUnit.MICROS)));
   }
 
   public Future<AccountView> me(Principal principal) {
@@ -60,7 +80,8 @@ public final class AccountService {
 
   private static AccountView view(Account account) {
     return new AccountView(account.id(), account.email().orElse(null),
-        account.email().isPresent() ? "password" : "external", account.createdAt());
+        account.email().isPresent() ? "password" : "external", account.role(), account.organisation().orElse(null),
+        account.createdAt());
   }
 
   private static ProblemException accountExists() {

@@ -21,11 +21,24 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
   private final String cairnIssuer;
   private final Authenticator cairn;
   private final Optional<OidcTokenAuthenticator> oidc;
+  private final Optional<ApiKeyAuthenticator> apiKeys;
 
   public BearerAuthHandler(String cairnIssuer, Authenticator cairn, Optional<OidcTokenAuthenticator> oidc) {
+    this(cairnIssuer, cairn, oidc, Optional.empty());
+  }
+
+  /** With employers' API keys, told apart from JWTs by their prefix. */
+  public BearerAuthHandler(String cairnIssuer, Authenticator cairn, Optional<OidcTokenAuthenticator> oidc,
+                           Optional<ApiKeyAuthenticator> apiKeys) {
     this.cairnIssuer = cairnIssuer;
     this.cairn = cairn;
     this.oidc = oidc;
+    this.apiKeys = apiKeys;
+  }
+
+  /** An authenticator for opaque keys that start with a fixed prefix. */
+  public interface ApiKeyAuthenticator extends Authenticator {
+    String prefix();
   }
 
   @Override
@@ -58,6 +71,9 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
   }
 
   private Authenticator choose(String token) {
+    if (apiKeys.isPresent() && token.startsWith(apiKeys.get().prefix())) {
+      return apiKeys.get();
+    }
     String issuer;
     try {
       issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();

@@ -3,6 +3,7 @@ package dev.cairn.wallet.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.Locale;
 import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -17,8 +18,9 @@ import java.util.Optional;
  * than when the token expires.
  */
 public final class CairnTokenAuthenticator implements Authenticator {
-  private static final String SESSION_LIVE =
-      "SELECT 1 FROM auth_session WHERE id = $1 AND account_id = $2 AND revoked_at IS NULL AND expires_at > $3";
+  /** The session must be live; the account's role comes with it, in the same round trip. */
+  private static final String SESSION_LIVE = "SELECT a.role FROM auth_session s JOIN account a ON a.id = s.account_id "
+      + "WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND s.expires_at > $3";
 
   private final AccessTokens tokens;
   private final Workers workers;
@@ -50,7 +52,8 @@ public final class CairnTokenAuthenticator implements Authenticator {
               if (rows.size() == 0) {
                 throw new InvalidTokenException("the sign-in session of this access token has ended");
               }
-              return new Principal(verified.accountId(), Optional.of(verified.sessionId()));
+              return new Principal(verified.accountId(), Optional.of(verified.sessionId()),
+                  Principal.Role.valueOf(rows.iterator().next().getString("role").toUpperCase(Locale.ROOT)));
             }));
   }
 

@@ -8,7 +8,14 @@ import java.util.UUID;
  * Who is calling: the account every learner-data query is scoped by, and the Cairn sign-in session the access
  * token belongs to (absent for tokens from an external identity provider).
  */
-public record Principal(UUID accountId, Optional<UUID> sessionId) {
+public record Principal(UUID accountId, Optional<UUID> sessionId, Role role) {
+  /** What the account is for: a learner's wallet, or an employer organisation that asks for proof. */
+  public enum Role { LEARNER, EMPLOYER }
+
+  public Principal(UUID accountId, Optional<UUID> sessionId) {
+    this(accountId, sessionId, Role.LEARNER);
+  }
+
   private static final String KEY = "cairn.principal";
 
   public void attachTo(RoutingContext ctx) {

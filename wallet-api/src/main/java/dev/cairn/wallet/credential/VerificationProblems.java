@@ -14,7 +14,7 @@ import java.util.Map;
  * Turns a refused verification into its problem: the type names the failing check, {@code reason} is the
  * stable reason code, {@code checks} the whole list (docs/problems.md).
  */
-final class VerificationProblems {
+public final class VerificationProblems {
   private VerificationProblems() {}
 
   static ProblemException refused(VerificationResult result) {
@@ -38,7 +38,7 @@ final class VerificationProblems {
   }
 
   /** Every check as {@code {check, outcome, reason?, detail}}, lower-case kebab names. */
-  static JsonArray checks(VerificationResult result) {
+  public static JsonArray checks(VerificationResult result) {
     JsonArray checks = new JsonArray();
     for (CheckResult check : result.checks()) {
       JsonObject json = new JsonObject()

@@ -13,6 +13,7 @@ public enum ProblemType {
   INVALID_TOKEN("invalid-token", 401, "The access token is not valid"),
   INVALID_CREDENTIALS("invalid-credentials", 401, "The email or password is wrong"),
   INVALID_REFRESH_TOKEN("invalid-refresh-token", 401, "The refresh token is not valid"),
+  FORBIDDEN("forbidden", 403, "This account may not do that"),
   NOT_FOUND("not-found", 404, "Not found"),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
   DID_INVALID("did-invalid", 400, "The DID is not valid"),

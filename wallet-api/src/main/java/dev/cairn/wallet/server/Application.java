@@ -32,6 +32,8 @@ import dev.cairn.wallet.credential.CredentialRoutes;
 import dev.cairn.wallet.credential.CredentialService;
 import dev.cairn.wallet.idempotency.IdempotentRequests;
 import dev.cairn.wallet.paging.Cursors;
+import dev.cairn.wallet.employer.ApiKeys;
+import dev.cairn.wallet.employer.VerifierRoutes;
 import dev.cairn.wallet.archive.ArchiveRoutes;
 import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
@@ -85,8 +87,9 @@ final class Application {
     DidResolver resolver = DidResolver.create(fetcher, clock);
     Optional<OidcTokenAuthenticator> oidc = config.oidc().map(provider -> new OidcTokenAuthenticator(provider,
         new OidcKeys(provider.issuer(), fetcher, clock), new ExternalIdentities(pool, holderKeys, clock), workers, clock));
+    ApiKeys apiKeys = new ApiKeys(pool, clock);
     BearerAuthHandler authentication = new BearerAuthHandler(accessTokens.issuer(),
-        new CairnTokenAuthenticator(accessTokens, workers, pool, clock), oidc);
+        new CairnTokenAuthenticator(accessTokens, workers, pool, clock), oidc, Optional.of(apiKeys));
 
     metrics.gauge("cairn.http.requests.in.flight", drain, Drain::inFlight);
     this.router = Router.router(vertx);
@@ -116,6 +119,7 @@ final class Application {
         config.wallet().statusRecheckInterval(), config.wallet().statusRecheckConcurrency(), clock);
     this.jobTick = config.wallet().jobTick();
     new ActivityRoutes(pool, cursors).register(routes);
+    new VerifierRoutes(apiKeys, verifier, workers, bodies, config.wallet().credentialMaxBytes()).register(routes);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,

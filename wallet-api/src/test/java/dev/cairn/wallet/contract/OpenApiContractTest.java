@@ -105,6 +105,28 @@ class OpenApiContractTest {
   }
 
   @Test
+  void verifierAnswersConformToTheDocument() {
+    conforms("POST", "/v1/employers", cairn.api().post("/v1/employers", null, new JsonObject()
+        .put("email", "doc-employer@example.org").put("password", "a long enough password").put("organisation", "Doc Ltd")));
+    conforms("POST", "/v1/employers", cairn.api().post("/v1/employers", null, new JsonObject().put("email", "x")));
+    String token = cairn.api().post("/v1/sessions", null, credentials("doc-employer@example.org", "a long enough password"))
+        .json().getString("accessToken");
+    conforms("GET", "/v1/me", cairn.api().get("/v1/me", token));
+    Response key = cairn.api().post("/v1/verifier/api-keys", token, new JsonObject().put("name", "Docs"));
+    conforms("POST", "/v1/verifier/api-keys", key);
+    conforms("GET", "/v1/verifier/api-keys", cairn.api().get("/v1/verifier/api-keys", token));
+    dev.cairn.wallet.testing.Credentials issuer = new dev.cairn.wallet.testing.Credentials();
+    conforms("POST", "/v1/verifier/verifications", cairn.api().postRaw("/v1/verifier/verifications",
+        key.json().getString("key"), "application/dc+sd-jwt", issuer.sdJwt(issuer.claims("Doc", cairn.clock.instant()))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    conforms("DELETE", "/v1/verifier/api-keys/{keyId}", cairn.api().delete("/v1/verifier/api-keys/"
+        + key.json().getString("id"), token));
+    String learner = cairn.api().signUp("doc-learner@example.org").getString("accessToken");
+    conforms("POST", "/v1/verifier/verifications", cairn.api().postRaw("/v1/verifier/verifications", learner,
+        "application/jwt", "a.b.c".getBytes()));
+  }
+
+  @Test
   void didResolutionAnswersConformToTheDocument() {
     String did = "did:key:zDnaerx9CtbPJ1q36T5Ln5wYt3MQYeGRG5ehnPAmxcf5mDZpv";
     conforms("GET", "/1.0/identifiers/{did}", cairn.api().get("/1.0/identifiers/" + did, null));
