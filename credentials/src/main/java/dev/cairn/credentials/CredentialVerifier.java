@@ -2,6 +2,7 @@ package dev.cairn.credentials;
 
 import dev.cairn.credentials.dataintegrity.DataIntegrityVerifier;
 import dev.cairn.credentials.dataintegrity.LdpVpVerifier;
+import dev.cairn.credentials.dataintegrity.StatusListProofVerifier;
 import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwtVcVerifier;
@@ -39,7 +40,8 @@ public final class CredentialVerifier {
                             RdfCanonicalizer canonicalizer) {
     IssuerKeys issuerKeys = new IssuerKeys(resolver, fetch, clock);
     CryptoPool pool = new CryptoPool(crypto);
-    StatusChecker status = new StatusChecker(fetch, issuerKeys, pool, clock);
+    StatusChecker status = new StatusChecker(fetch, issuerKeys, pool,
+        new StatusListProofVerifier(issuerKeys, pool, canonicalizer, clock), clock);
     this.sdJwtVc = new SdJwtVcVerifier(issuerKeys, pool, status, clock);
     this.jwtVc = new JwtVcVerifier(issuerKeys, pool, status, clock);
     this.jwtVp = new JwtVpVerifier(issuerKeys, pool, jwtVc, clock);

@@ -1,6 +1,5 @@
 package dev.cairn.credentials.dataintegrity;
 
-import com.nimbusds.jose.jwk.JWK;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CredentialFormat;
@@ -14,14 +13,11 @@ import dev.cairn.credentials.internal.Checks;
 import dev.cairn.credentials.internal.TypeCheck;
 import dev.cairn.credentials.internal.Validity;
 import dev.cairn.credentials.jose.IssuerKeys;
-import dev.cairn.credentials.jsonld.Deadline;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
 import dev.cairn.credentials.status.StatusChecker;
-import dev.cairn.did.VerificationRelationship;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,34 +46,24 @@ public final class DataIntegrityVerifier {
     this.clock = clock;
   }
 
-  /** A proof with the suite that checks it. */
-  private record SuitedProof(DataIntegrityProof proof, Cryptosuite suite) {}
-
-  /** A proof with its suite and the key that made it, ready for the crypto pool. */
-  private record KeyedProof(DataIntegrityProof proof, Cryptosuite suite, JWK key) {}
-
   public Future<VerificationResult> verify(JsonObject secured, VerificationPolicy policy) {
     Checks checks = new Checks(CredentialFormat.LDP_VC);
     VcdmCredential credential;
-    List<SuitedProof> proofs = new ArrayList<>();
+    List<AssertionProofs.Suited> proofs;
     try {
       credential = VcdmCredential.read(secured);
-      for (DataIntegrityProof proof : DataIntegrityProof.of(secured.getValue("proof"))) {
-        proofs.add(new SuitedProof(proof, ProofChecks.suiteOf(proof, policy)));
-        ProofChecks.purpose(proof, ProofChecks.ASSERTION_METHOD);
-        ProofChecks.times(proof, clock.instant(), policy.clockSkew());
-      }
+      proofs = AssertionProofs.read(secured, policy, clock.instant());
     } catch (VerificationException e) {
       return Future.succeededFuture(checks.stoppedBy(e));
     }
     checks.passed(Check.SYNTAX, "ldp_vc with " + proofs.size() + " proof(s): "
         + String.join(", ", proofs.stream().map(suited -> suited.proof().suiteName()).toList()));
-    return keyedProofs(proofs, credential.issuer())
+    return AssertionProofs.keyed(keys, proofs, credential.issuer())
         .compose(keyed -> {
           checks.passed(Check.ISSUER_KEY, "every verification method is an assertion method of " + credential.issuer());
           return crypto.run(() -> {
             JsonObject unsecured = credential.withoutProof();
-            verifyProofs(unsecured, keyed);
+            AssertionProofs.verify(unsecured, keyed, canonicalizer);
             return finish(credential, unsecured, keyed, policy, checks);
           });
         })
@@ -88,24 +74,7 @@ public final class DataIntegrityVerifier {
             : Future.failedFuture(failure));
   }
 
-  private Future<List<KeyedProof>> keyedProofs(List<SuitedProof> proofs, String issuer) {
-    List<Future<KeyedProof>> keyed = new ArrayList<>();
-    for (SuitedProof suited : proofs) {
-      keyed.add(keys.didKey(suited.proof().verificationMethod(), issuer, VerificationRelationship.ASSERTION_METHOD)
-          .map(key -> new KeyedProof(suited.proof(), suited.suite(), key)));
-    }
-    return Future.all(keyed).map(all -> all.<KeyedProof>list());
-  }
-
-  /** All proofs of the set, in one pass on the crypto pool; the deadline covers the whole set. */
-  private void verifyProofs(JsonObject unsecured, List<KeyedProof> keyed) {
-    Deadline deadline = canonicalizer.limits().start();
-    for (KeyedProof proof : keyed) {
-      proof.suite().verify(unsecured, proof.proof(), proof.key(), canonicalizer, deadline);
-    }
-  }
-
-  private VerifiedCredential finish(VcdmCredential credential, JsonObject unsecured, List<KeyedProof> keyed,
+  private VerifiedCredential finish(VcdmCredential credential, JsonObject unsecured, List<AssertionProofs.Keyed> keyed,
                                     VerificationPolicy policy, Checks checks) {
     checks.passed(Check.SIGNATURE, String.join(", ", keyed.stream()
         .map(proof -> proof.proof().suiteName() + " proof verified").toList()));

@@ -4,6 +4,7 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.canon.RdfCanon;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +34,7 @@ public final class RdfCanonicalizer {
   private final CanonicalizationLimits limits;
   private final SharedCache<String, jakarta.json.JsonValue> contextCache;
   private final SharedCache<String, com.apicatalog.jsonld.document.Document> documentCache;
+  private final ProcessedContexts processedContexts;
 
   public RdfCanonicalizer(PinnedContexts contexts, CanonicalizationLimits limits) {
     this.contexts = contexts;
@@ -39,6 +42,7 @@ public final class RdfCanonicalizer {
     int pinned = contexts.urls().size() + 16;
     this.contextCache = new SharedCache<>(pinned);
     this.documentCache = new SharedCache<>(pinned);
+    this.processedContexts = new ProcessedContexts(baseOptions());
   }
 
   public CanonicalizationLimits limits() {
@@ -62,20 +66,34 @@ public final class RdfCanonicalizer {
     return canonicalize(toRdf(document, deadline), deadline, UnaryOperator.identity(), hashAlgorithm);
   }
 
-  /** The document as RDF quads, counted against the caps as they are produced. */
+  /**
+   * The document as RDF quads, counted against the caps as they are produced. A document whose {@code @context} is
+   * a list of URLs is expanded with that context processed once per list ({@link ProcessedContexts}); the quads are
+   * the same either way.
+   */
   public List<RdfQuad> toRdf(JsonStructure document, Deadline deadline) {
     Counted counted = new Counted(limits, deadline);
     try {
-      JsonLd.toRdf(JsonDocument.of(document)).options(options(deadline)).provide(counted);
+      Optional<List<String>> urls = ProcessedContexts.urls(document);
+      if (urls.isPresent()) {
+        ToRdfProcessor.toRdf(counted, processedContexts.expand((JsonObject) document, urls.get(), deadline),
+            options(deadline));
+      } else {
+        JsonLd.toRdf(JsonDocument.of(document)).options(options(deadline)).provide(counted);
+      }
     } catch (JsonLdError e) {
       throw translate(e, deadline);
     }
     return counted.quads;
   }
 
-  /** JSON-LD 1.1 expansion (API §4.1) with the pinned contexts. */
+  /** JSON-LD 1.1 expansion (API §4.1) with the pinned contexts (a URL-list {@code @context} processed once per list). */
   public JsonArray expand(JsonStructure document, Deadline deadline) {
     try {
+      Optional<List<String>> urls = ProcessedContexts.urls(document);
+      if (urls.isPresent()) {
+        return processedContexts.expand((JsonObject) document, urls.get(), deadline);
+      }
       return JsonLd.expand(JsonDocument.of(document)).options(options(deadline)).get();
     } catch (JsonLdError e) {
       throw translate(e, deadline);
@@ -93,9 +111,15 @@ public final class RdfCanonicalizer {
   }
 
   private JsonLdOptions options(Deadline deadline) {
+    JsonLdOptions options = baseOptions();
+    options.setTimeout(deadline.remaining());
+    return options;
+  }
+
+  /** Pinned contexts only, undefined terms refused, the shared caches; no timeout. */
+  private JsonLdOptions baseOptions() {
     JsonLdOptions options = new JsonLdOptions(contexts);
     options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
-    options.setTimeout(deadline.remaining());
     options.setContextCache(contextCache);
     options.setDocumentCache(documentCache);
     return options;

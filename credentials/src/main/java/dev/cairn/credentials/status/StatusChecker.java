@@ -6,6 +6,7 @@ import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CryptoPool;
 import dev.cairn.credentials.ReasonCode;
+import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
 import dev.cairn.did.fetch.FreshnessCache;
@@ -20,12 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Checks a credential's status against its issuer's status list: the IETF Token Status List for SD-JWT VC
- * ({@code status.status_list}), the W3C Bitstring Status List for VCDM credentials
- * ({@code credentialStatus} of type BitstringStatusListEntry, list credential as vc+jwt). Lists are fetched through
- * the hardened client, their signature checked against the issuer's key, and kept for their own {@code ttl} (or
+ * ({@code status.status_list}), the W3C Bitstring Status List for VCDM credentials ({@code credentialStatus} of
+ * type BitstringStatusListEntry; the list credential a vc+jwt, or JSON-LD secured with Data Integrity, verified
+ * through {@link StatusListProofs}). Lists are fetched through the hardened client, their signature checked against
+ * the issuer's key (on the crypto pool, where the list is also decompressed), and kept for their own {@code ttl} (or
  * until {@code exp}/{@code validUntil}), 5 minutes when they say nothing, between 30 s and 24 h. A list that cannot
  * be fetched or trusted makes the status unknown — reported, never taken as valid.
  */
@@ -33,19 +36,31 @@ public final class StatusChecker {
   static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   static final Duration MIN_TTL = Duration.ofSeconds(30);
   static final Duration MAX_TTL = Duration.ofHours(24);
+  /** The tolerance on a status list credential's validFrom/validUntil (the default verification policy's). */
+  static final Duration LIST_CLOCK_SKEW = Duration.ofSeconds(60);
   private static final JOSEObjectType STATUS_LIST_JWT = new JOSEObjectType("statuslist+jwt");
+  /** A list credential as vc+jwt, or as JSON-LD (VCDM 2.0 §6.3 {@code application/vc}, and the older names). */
+  private static final Set<String> BITSTRING_LIST_MEDIA_TYPES = Set.of("application/vc+jwt", "application/jwt",
+      "application/vc", "application/vc+ld+json", "application/ld+json", "application/json");
 
   private final HardenedFetch fetch;
   private final IssuerKeys keys;
   private final CryptoPool crypto;
+  private final StatusListProofs listProofs;
   private final Clock clock;
-  /** Fresh lists by URI (and purpose); concurrent checks against one list share one fetch. */
+  /**
+   * Fresh lists by URI and by what they were checked for (issuer; purpose and status size for Bitstring lists):
+   * a list trusted for one issuer is never answered to another's credential. Concurrent checks against one list
+   * share one fetch.
+   */
   private final FreshnessCache<String, StatusBits> lists;
 
-  public StatusChecker(HardenedFetch fetch, IssuerKeys keys, CryptoPool crypto, Clock clock) {
+  public StatusChecker(HardenedFetch fetch, IssuerKeys keys, CryptoPool crypto, StatusListProofs listProofs,
+                       Clock clock) {
     this.fetch = fetch;
     this.keys = keys;
     this.crypto = crypto;
+    this.listProofs = listProofs;
     this.clock = clock;
     this.lists = new FreshnessCache<>(clock, 1_000);
   }
@@ -59,8 +74,9 @@ public final class StatusChecker {
         || !(reference.getValue("idx") instanceof Number idx) || !(reference.getValue("uri") instanceof String uri)) {
       return unknown("the status claim is not status_list {idx, uri}");
     }
-    return lists.get(uri, () -> fetchTokenStatusList(uri, issuer)).map(bits -> interpret(bits, idx.longValue(), uri, null))
-        .recover(failure -> unknown("the status list at " + uri + " could not be used: " + failure.getMessage()));
+    return lists.get(issuer + " " + uri, () -> fetchTokenStatusList(uri, issuer))
+        .map(bits -> interpret(bits, idx.longValue(), uri, null))
+        .recover(failure -> unknown("the status list at " + uri + " could not be used: " + describe(failure)));
   }
 
   /** VCDM: {@code credentialStatus} entries of type BitstringStatusListEntry (Bitstring Status List §2.1). */
@@ -85,9 +101,9 @@ public final class StatusChecker {
     if (url == null || !("revocation".equals(purpose) || "suspension".equals(purpose))) {
       return unknown("statusPurpose must be revocation or suspension, with a statusListCredential");
     }
-    return lists.get(url + "#" + purpose, () -> fetchBitstringList(url, purpose, size, issuer))
+    return lists.get(issuer + " " + purpose + " " + size + " " + url, () -> fetchBitstringList(url, purpose, size, issuer))
         .map(bits -> interpret(bits, index, url, purpose))
-        .recover(failure -> unknown("the status list credential at " + url + " could not be used: " + failure.getMessage()));
+        .recover(failure -> unknown("the status list credential at " + url + " could not be used: " + describe(failure)));
   }
 
   private CheckResult interpret(StatusBits bits, long index, String uri, String purpose) {
@@ -126,7 +142,7 @@ public final class StatusChecker {
       if (listIssuer != null && !listIssuer.equals(issuer)) {
         throw new IllegalStateException("the status list is issued by " + listIssuer + ", not by " + issuer);
       }
-      return verified(jwt, issuer).map(ok -> {
+      return verified(jwt, issuer, () -> {
         JsonObject list = payload.getJsonObject("status_list");
         StatusBits bits = StatusBits.tokenStatusList(list.getInteger("bits"), list.getString("lst"));
         Optional<Instant> exp = Optional.ofNullable(payload.getLong("exp")).map(Instant::ofEpochSecond);
@@ -136,33 +152,35 @@ public final class StatusChecker {
     });
   }
 
+  /** Bitstring Status List §3.2: the list credential, in whichever form it comes, checked and decoded. */
   private Future<FreshnessCache.Fresh<StatusBits>> fetchBitstringList(String url, String purpose, int size, String issuer) {
-    return fetch.get(URI.create(url), Set.of("application/vc+jwt", "application/jwt")).compose(body -> {
-      SignedJWT jwt = parse(body.body().toString());
+    return fetch.get(URI.create(url), BITSTRING_LIST_MEDIA_TYPES).compose(body -> {
+      String text = body.body().toString().trim();
+      if (text.startsWith("{")) {
+        JsonObject secured = body.jsonObject()
+            .orElseThrow(() -> new IllegalStateException("the status list credential is not a JSON object"));
+        BitstringStatusListCredential.check(secured, issuer, purpose, clock.instant(), LIST_CLOCK_SKEW);
+        return listProofs.verify(secured, issuer, credential -> bitstringList(credential, size));
+      }
+      SignedJWT jwt = parse(text);
       JsonObject credential = new JsonObject(jwt.getPayload().toString());
-      JsonObject subject = credential.getJsonObject("credentialSubject");
-      Object listIssuer = credential.getValue("issuer");
-      String listIssuerId = listIssuer instanceof JsonObject object ? object.getString("id") : (String) listIssuer;
-      if (!issuer.equals(listIssuerId)) {
-        throw new IllegalStateException("the status list is issued by " + listIssuerId + ", not by " + issuer);
-      }
-      if (subject == null || !"BitstringStatusList".equals(subject.getString("type"))
-          || !purpose.equals(subject.getString("statusPurpose"))) {
-        throw new IllegalStateException("not a BitstringStatusList for " + purpose);
-      }
-      return verified(jwt, issuer).map(ok -> {
-        Optional<Instant> validUntil = Optional.ofNullable(credential.getString("validUntil")).map(Instant::parse);
-        return new FreshnessCache.Fresh<>(StatusBits.bitstring(subject.getString("encodedList"), size),
-            expiry(Optional.empty(), validUntil));
-      });
+      BitstringStatusListCredential.check(credential, issuer, purpose, clock.instant(), LIST_CLOCK_SKEW);
+      return verified(jwt, issuer, () -> bitstringList(credential, size));
     });
   }
 
-  private Future<Void> verified(SignedJWT jwt, String issuer) {
+  /** Runs on the crypto pool, after the list's proof or signature: a list may decompress to 16 MiB. */
+  private FreshnessCache.Fresh<StatusBits> bitstringList(JsonObject credential, int size) {
+    return new FreshnessCache.Fresh<>(BitstringStatusListCredential.bits(credential, size),
+        expiry(Optional.empty(), BitstringStatusListCredential.validUntil(credential)));
+  }
+
+  /** The JWT's signature by the issuer's key, then {@code read}, in one crypto-pool hop. */
+  private <T> Future<T> verified(SignedJWT jwt, String issuer, Callable<T> read) {
     JwsSignatures.checkHeader(jwt.getHeader());
     return keys.keyFor(jwt.getHeader(), issuer).compose(key -> crypto.run(() -> {
       JwsSignatures.verify(jwt, key);
-      return null;
+      return read.call();
     }));
   }
 
@@ -180,6 +198,11 @@ public final class StatusChecker {
     } catch (ParseException e) {
       throw new IllegalStateException("the status list is not a signed JWT");
     }
+  }
+
+  /** A failed check of the list carries its reason code, so the detail says which rule the list broke. */
+  private static String describe(Throwable failure) {
+    return failure instanceof VerificationException e ? e.reason().code() + ": " + e.getMessage() : failure.getMessage();
   }
 
   private static Future<CheckResult> unknown(String detail) {

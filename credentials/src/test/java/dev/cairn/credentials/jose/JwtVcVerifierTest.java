@@ -43,7 +43,10 @@ class JwtVcVerifierTest {
     HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
     IssuerKeys keys = new IssuerKeys(DidResolver.create(fetch, CLOCK), fetch, CLOCK);
     dev.cairn.credentials.CryptoPool pool = new dev.cairn.credentials.CryptoPool(vertx.createSharedWorkerExecutor("test-crypto", 2));
-    verifier = new JwtVcVerifier(keys, pool, new dev.cairn.credentials.status.StatusChecker(fetch, keys, pool, CLOCK), CLOCK);
+    verifier = new JwtVcVerifier(keys, pool, new dev.cairn.credentials.status.StatusChecker(fetch, keys, pool,
+        new dev.cairn.credentials.dataintegrity.StatusListProofVerifier(keys, pool, new dev.cairn.credentials.jsonld.RdfCanonicalizer(
+            dev.cairn.credentials.jsonld.PinnedContexts.bundled(), dev.cairn.credentials.jsonld.CanonicalizationLimits.DEFAULT), CLOCK),
+        CLOCK), CLOCK);
   }
 
   @AfterAll

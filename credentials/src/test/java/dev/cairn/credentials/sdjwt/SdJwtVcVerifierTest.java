@@ -51,7 +51,10 @@ class SdJwtVcVerifierTest {
     HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
     IssuerKeys keys = new IssuerKeys(DidResolver.create(fetch, CLOCK), fetch, CLOCK);
     dev.cairn.credentials.CryptoPool pool = new dev.cairn.credentials.CryptoPool(crypto);
-    verifier = new SdJwtVcVerifier(keys, pool, new dev.cairn.credentials.status.StatusChecker(fetch, keys, pool, CLOCK), CLOCK);
+    verifier = new SdJwtVcVerifier(keys, pool, new dev.cairn.credentials.status.StatusChecker(fetch, keys, pool,
+        new dev.cairn.credentials.dataintegrity.StatusListProofVerifier(keys, pool, new dev.cairn.credentials.jsonld.RdfCanonicalizer(
+            dev.cairn.credentials.jsonld.PinnedContexts.bundled(), dev.cairn.credentials.jsonld.CanonicalizationLimits.DEFAULT), CLOCK),
+        CLOCK), CLOCK);
   }
 
   @AfterAll
