@@ -167,8 +167,8 @@ public final class CredentialService {
       String after = WalletStatus.effective(listStatus, validFrom, validUntil, now).code();
       JsonArray warnings = CredentialWarnings.afterRecheck(result, row.getJsonArray("warnings"));
       return store.pool().withTransaction(connection -> store.recordVerification(connection, accountId, id,
-              listStatus, VerificationProblems.checks(result), warnings, now)
-          .compose(done -> before.equals(after) ? Future.succeededFuture() : activity.record(connection, accountId,
+              instantOf(row, "status_checked_at"), listStatus, VerificationProblems.checks(result), warnings, now)
+          .compose(recorded -> !recorded || before.equals(after) ? Future.succeededFuture() : activity.record(connection, accountId,
               new Entry(Kind.CREDENTIAL_STATUS_CHANGED, id, null, after, CredentialViews.activitySummary(
                   row.getString("title"), row.getString("issuer_name"), row.getString("format"))))));
     });

@@ -112,14 +112,17 @@ final class CredentialStore {
             .addBoolean(changes.pinned().orElse(false))));
   }
 
-  /** What a later verification found: the status list's answer and the checks. */
-  Future<Void> recordVerification(SqlClient connection, UUID accountId, UUID id, String listStatus,
-                                  JsonArray checks, JsonArray warnings,
-                                  Instant checkedAt) {
+  /**
+   * What a later verification found: the status list's answer and the checks. Only if nobody recorded another
+   * check since {@code previousCheck} (two runners, or a runner and the learner's own re-check, may overlap): false
+   * when the other one won, so a status change is logged once.
+   */
+  Future<Boolean> recordVerification(SqlClient connection, UUID accountId, UUID id, Instant previousCheck,
+                                     String listStatus, JsonArray checks, JsonArray warnings, Instant checkedAt) {
     return connection.preparedQuery("UPDATE credential SET list_status = $3, checks = $4, warnings = $5, "
-            + "status_checked_at = $6 WHERE account_id = $1 AND id = $2")
-        .execute(Tuple.of(accountId, id, listStatus, checks, warnings, at(checkedAt)))
-        .mapEmpty();
+            + "status_checked_at = $6 WHERE account_id = $1 AND id = $2 AND status_checked_at = $7")
+        .execute(Tuple.of(accountId, id, listStatus, checks, warnings, at(checkedAt)).addOffsetDateTime(at(previousCheck)))
+        .map(updated -> updated.rowCount() == 1);
   }
 
   private static Future<Optional<Row>> one(Future<RowSet<Row>> rows) {

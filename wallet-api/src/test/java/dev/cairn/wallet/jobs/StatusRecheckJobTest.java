@@ -33,7 +33,7 @@ class StatusRecheckJobTest {
       // A year and more later the credentials have expired; both instances tick, one of them re-checks.
       first.clock.advance(Duration.ofDays(400));
       second.clock.advance(Duration.ofDays(400));
-      waitFor(() -> changes(first) == 3);
+      waitFor(() -> changes(first) >= 3);
       Thread.sleep(1000);
       assertEquals(3, changes(first), "each change logged once, though two instances run the job");
       assertEquals(3, first.queryLong("SELECT count(*) FROM credential WHERE status_checked_at = '"

@@ -125,7 +125,7 @@ class StackTest {
     JsonObject bySkill = find(suggestions, "shared-skill", "hygiene");
     assertEquals(3, bySkill.getJsonArray("credentialIds").size(), "every fixture lists the skill 'hygiene'");
     JsonObject byIssuer = find(suggestions, "same-issuer", UNIVERSITY.issuerDid());
-    assertEquals(java.util.Set.of(u1, u2), new java.util.HashSet<>(byIssuer.getJsonArray("credentialIds").getList()));
+    assertEquals(java.util.Set.of(u1, u2), java.util.Set.copyOf(byIssuer.getJsonArray("credentialIds").stream().map(String::valueOf).toList()));
     assertFalse(suggestions.encode().contains("\"key\":\"" + TRAINER.issuerDid() + "\""), "one credential is no stack");
 
     send("POST", "/v1/stacks", token, new JsonObject().put("name", "Maths")
