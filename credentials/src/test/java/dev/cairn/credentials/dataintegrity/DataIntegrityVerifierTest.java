@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.credentials.VerifierUnderTest;
 import dev.cairn.credentials.CredentialFormat;
-import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.Issuers.DidJwkIssuer;
 import dev.cairn.credentials.Issuers.DidKeyEd25519Issuer;
 import dev.cairn.credentials.PresentationResult;
@@ -15,21 +15,16 @@ import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
 import dev.cairn.credentials.jsonld.CanonicalizationLimits;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
-import dev.cairn.did.DidResolver;
-import dev.cairn.did.fetch.FetchPolicy;
-import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.testing.Await;
 import dev.cairn.did.testing.TestClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Data Integrity credentials and presentations through the one entry point, with issuers that hold real keys
@@ -40,21 +35,8 @@ class DataIntegrityVerifierTest {
   private static final DidKeyEd25519Issuer ED25519 = DidKeyEd25519Issuer.generate();
   private static final DidJwkIssuer P256 = DidJwkIssuer.generate();
   private static final RdfCanonicalizer CANONICALIZER = new RdfCanonicalizer(Vectors.CONTEXTS, CanonicalizationLimits.DEFAULT);
-  private static Vertx vertx;
-  private static CredentialVerifier verifier;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
-    verifier = new CredentialVerifier(DidResolver.create(fetch, CLOCK), fetch,
-        vertx.createSharedWorkerExecutor("test-crypto", 2), CLOCK, CANONICALIZER);
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-  }
+  @RegisterExtension
+  static final VerifierUnderTest VERIFIER = new VerifierUnderTest(CLOCK, CANONICALIZER);
 
   static JsonObject badge(String issuer) {
     return new JsonObject()
@@ -78,7 +60,7 @@ class DataIntegrityVerifierTest {
   }
 
   private static VerificationResult verify(JsonObject credential, VerificationPolicy policy) {
-    return Await.result(verifier.verify(credential.encode(), policy));
+    return Await.result(VERIFIER.verify(credential.encode(), policy));
   }
 
   private static void refused(JsonObject credential, ReasonCode reason) {
@@ -225,15 +207,15 @@ class DataIntegrityVerifierTest {
         new JsonObject().put("id", P256.did()).put("name", "Food safety level 2")));
     JsonObject presentation = LdpVpVerifier.present(P256.did(), List.of(credential), P256.key(), P256.kid(),
         "n-0S6_WzA2Mj", "https://verifier.example", CLOCK.instant(), CANONICALIZER);
-    PresentationResult result = Await.result(verifier.verifyPresentation(presentation.encode(),
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(presentation.encode(),
         VerificationPolicy.presentation("n-0S6_WzA2Mj", "https://verifier.example")));
     assertTrue(result.valid(), result.toString());
     assertEquals(Optional.of(CredentialFormat.LDP_VP), result.format());
 
-    PresentationResult replayed = Await.result(verifier.verifyPresentation(presentation.encode(),
+    PresentationResult replayed = Await.result(VERIFIER.verifyPresentation(presentation.encode(),
         VerificationPolicy.presentation("another-nonce", "https://verifier.example")));
     assertEquals(ReasonCode.CHALLENGE_MISMATCH, replayed.firstFailure().orElseThrow().reason().orElseThrow());
-    PresentationResult elsewhere = Await.result(verifier.verifyPresentation(presentation.encode(),
+    PresentationResult elsewhere = Await.result(VERIFIER.verifyPresentation(presentation.encode(),
         VerificationPolicy.presentation("n-0S6_WzA2Mj", "https://other.example")));
     assertEquals(ReasonCode.DOMAIN_MISMATCH, elsewhere.firstFailure().orElseThrow().reason().orElseThrow());
   }
@@ -243,7 +225,7 @@ class DataIntegrityVerifierTest {
     JsonObject credential = eddsaSigned(badge(ED25519.did()));
     JsonObject presentation = LdpVpVerifier.present(P256.did(), List.of(credential), P256.key(), P256.kid(),
         "nonce-1", "https://verifier.example", CLOCK.instant(), CANONICALIZER);
-    PresentationResult result = Await.result(verifier.verifyPresentation(presentation.encode(),
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(presentation.encode(),
         VerificationPolicy.presentation("nonce-1", "https://verifier.example")));
     assertEquals(ReasonCode.KEY_BINDING_INVALID, result.firstFailure().orElseThrow().reason().orElseThrow());
   }
@@ -263,11 +245,11 @@ class DataIntegrityVerifierTest {
     String signed = RdfcCryptosuite.ECDSA_RDFC_2019.sign(presentation, options, P256.key(), CANONICALIZER).encode();
 
     for (String audience : List.of("https://verifier.example", "https://partner.example")) {
-      PresentationResult result = Await.result(verifier.verifyPresentation(signed,
+      PresentationResult result = Await.result(VERIFIER.verifyPresentation(signed,
           VerificationPolicy.presentation("nonce-7", audience)));
       assertTrue(result.valid(), result.toString());
     }
-    PresentationResult elsewhere = Await.result(verifier.verifyPresentation(signed,
+    PresentationResult elsewhere = Await.result(VERIFIER.verifyPresentation(signed,
         VerificationPolicy.presentation("nonce-7", "https://other.example")));
     assertEquals(ReasonCode.DOMAIN_MISMATCH, elsewhere.firstFailure().orElseThrow().reason().orElseThrow());
   }

@@ -7,8 +7,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import dev.cairn.credentials.VerifierUnderTest;
 import dev.cairn.credentials.CredentialFormat;
-import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.Issuers.DidJwkIssuer;
 import dev.cairn.credentials.Issuers.DidKeyEd25519Issuer;
 import dev.cairn.credentials.VerificationPolicy;
@@ -20,12 +20,8 @@ import dev.cairn.credentials.jsonld.CanonicalizationLimits;
 import dev.cairn.credentials.jsonld.PinnedContexts;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
 import dev.cairn.credentials.sdjwt.SdJwtBuilder;
-import dev.cairn.did.DidResolver;
-import dev.cairn.did.fetch.FetchPolicy;
-import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.testing.Await;
 import dev.cairn.did.testing.TestClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -33,9 +29,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Credentials signed in the test by real keys, verified through {@link CredentialVerifier} with the bundled
@@ -47,24 +42,11 @@ class DisplayOfVerifiedCredentialsTest {
   private static final DidKeyEd25519Issuer ED25519 = DidKeyEd25519Issuer.generate();
   private static final RdfCanonicalizer CANONICALIZER =
       new RdfCanonicalizer(PinnedContexts.bundled(), CanonicalizationLimits.DEFAULT);
-  private static Vertx vertx;
-  private static CredentialVerifier verifier;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
-    verifier = new CredentialVerifier(DidResolver.create(fetch, CLOCK), fetch,
-        vertx.createSharedWorkerExecutor("test-crypto", 2), CLOCK);
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-  }
+  @RegisterExtension
+  static final VerifierUnderTest VERIFIER = new VerifierUnderTest(CLOCK);
 
   private static VerifiedCredential verified(String presented, CredentialFormat format) {
-    VerificationResult result = Await.result(verifier.verify(presented, VerificationPolicy.importing()));
+    VerificationResult result = Await.result(VERIFIER.verify(presented, VerificationPolicy.importing()));
     assertTrue(result.valid(), result.toString());
     assertEquals(Optional.of(format), result.format());
     return result.credential().orElseThrow();

@@ -4,45 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.credentials.VerifierUnderTest;
 import dev.cairn.credentials.CredentialFormat;
-import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.Issuers.DidJwkIssuer;
 import dev.cairn.credentials.PresentationResult;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationPolicy;
-import dev.cairn.did.DidResolver;
-import dev.cairn.did.fetch.FetchPolicy;
-import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.testing.Await;
 import dev.cairn.did.testing.TestClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JwtVpVerifierTest {
   private static final TestClock CLOCK = new TestClock();
   private static final DidJwkIssuer ISSUER = DidJwkIssuer.generate();
   private static final DidJwkIssuer HOLDER = DidJwkIssuer.generate();
   private static final VerificationPolicy REQUEST = VerificationPolicy.presentation("nonce-42", "https://employer.example");
-  private static Vertx vertx;
-  private static CredentialVerifier verifier;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
-    verifier = new CredentialVerifier(DidResolver.create(fetch, CLOCK), fetch,
-        vertx.createSharedWorkerExecutor("vp-test-crypto", 2), CLOCK);
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-  }
+  @RegisterExtension
+  static final VerifierUnderTest VERIFIER = new VerifierUnderTest(CLOCK);
 
   private static String credentialAbout(String subject) {
     return credentialAbout(subject, "ExampleTrainingRecord");
@@ -78,7 +60,7 @@ class JwtVpVerifierTest {
 
   @Test
   void aVcdm11JwtPresentationOfTheHoldersOwnCredentialVerifies() {
-    PresentationResult result = Await.result(verifier.verifyPresentation(
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(
         vp11(credentialAbout(HOLDER.did()), "nonce-42", "https://employer.example"), REQUEST));
     assertTrue(result.valid(), result.toString());
     assertEquals(Optional.of(CredentialFormat.JWT_VP_JSON), result.format());
@@ -89,7 +71,7 @@ class JwtVpVerifierTest {
 
   @Test
   void aVp2WithAnEnvelopedCredentialVerifies() {
-    PresentationResult result = Await.result(verifier.verifyPresentation(
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(
         vp2(enveloped(credentialAbout(HOLDER.did())), "nonce-42"), REQUEST));
     assertTrue(result.valid(), result.toString());
     assertEquals(Optional.of(CredentialFormat.VP_JWT), result.format());
@@ -122,7 +104,7 @@ class JwtVpVerifierTest {
   @Test
   void aPresentedOpenBadgeIsHeldToItsSchemaUnderThePresentationPolicy() {
     // Typed OpenBadgeCredential, but no OB context and a string achievement: not an OB 3.0 credential's shape.
-    PresentationResult result = Await.result(verifier.verifyPresentation(
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(
         vp2(enveloped(credentialAbout(HOLDER.did(), "OpenBadgeCredential")), "nonce-42"), REQUEST));
     assertFalse(result.valid());
     assertEquals(ReasonCode.SCHEMA_INVALID,
@@ -133,7 +115,7 @@ class JwtVpVerifierTest {
   void aTamperedCredentialInsideMakesThePresentationInvalid() {
     String[] parts = credentialAbout(HOLDER.did()).split("\\.");
     String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA" + "." + parts[2];
-    PresentationResult result = Await.result(verifier.verifyPresentation(
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(
         vp11(tampered, "nonce-42", "https://employer.example"), REQUEST));
     assertFalse(result.valid());
     assertFalse(result.credentials().get(0).valid());
@@ -155,7 +137,7 @@ class JwtVpVerifierTest {
   }
 
   private static void assertReason(String vp, ReasonCode reason) {
-    PresentationResult result = Await.result(verifier.verifyPresentation(vp, REQUEST));
+    PresentationResult result = Await.result(VERIFIER.verifyPresentation(vp, REQUEST));
     assertFalse(result.valid(), "expected " + reason);
     assertEquals(reason, result.firstFailure().orElseThrow().reason().orElseThrow(), result.toString());
   }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import dev.cairn.credentials.VerifierUnderTest;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
-import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.Issuers.DidKeyEd25519Issuer;
 import dev.cairn.credentials.Outcome;
 import dev.cairn.credentials.ReasonCode;
@@ -21,21 +21,16 @@ import dev.cairn.credentials.display.OpenBadgeFixtures;
 import dev.cairn.credentials.jsonld.CanonicalizationLimits;
 import dev.cairn.credentials.jsonld.PinnedContexts;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
-import dev.cairn.did.DidResolver;
-import dev.cairn.did.fetch.FetchPolicy;
-import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.testing.Await;
 import dev.cairn.did.testing.TestClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -50,8 +45,8 @@ class OpenBadgeVerificationTest {
   /** A generous deadline: these tests are about the schema, and a cold JVM may take long over its first graph. */
   private static final RdfCanonicalizer CANONICALIZER = new RdfCanonicalizer(PinnedContexts.bundled(),
       new CanonicalizationLimits(Duration.ofSeconds(30), 10_000, 1_000));
-  private static Vertx vertx;
-  private static CredentialVerifier verifier;
+  @RegisterExtension
+  static final VerifierUnderTest VERIFIER = new VerifierUnderTest(CLOCK, CANONICALIZER);
 
   /** The two securing mechanisms whose TYPE check runs the schema. */
   enum Securing {
@@ -75,19 +70,6 @@ class OpenBadgeVerificationTest {
     abstract String secure(JsonObject credential);
   }
 
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
-    verifier = new CredentialVerifier(DidResolver.create(fetch, CLOCK), fetch,
-        vertx.createSharedWorkerExecutor("ob-test-crypto", 2), CLOCK, CANONICALIZER);
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-  }
-
   private static JsonObject issued(String fixture) {
     JsonObject credential = new JsonObject(fixture);
     credential.getJsonObject("issuer").put("id", ISSUER.did());
@@ -101,7 +83,7 @@ class OpenBadgeVerificationTest {
   }
 
   private static VerificationResult verify(String presented, VerificationPolicy policy) {
-    return Await.result(verifier.verify(presented, policy));
+    return Await.result(VERIFIER.verify(presented, policy));
   }
 
   private static CheckResult typeCheck(VerificationResult result) {

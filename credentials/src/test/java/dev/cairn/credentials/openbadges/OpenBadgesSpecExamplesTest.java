@@ -9,9 +9,9 @@ import com.apicatalog.multibase.Multibase;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
+import dev.cairn.credentials.VerifierUnderTest;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CredentialFormat;
-import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.Outcome;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
@@ -26,12 +26,8 @@ import dev.cairn.credentials.jsonld.CanonicalizationLimits;
 import dev.cairn.credentials.jsonld.JakartaJson;
 import dev.cairn.credentials.jsonld.PinnedContexts;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
-import dev.cairn.did.DidResolver;
-import dev.cairn.did.fetch.FetchPolicy;
-import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.testing.Await;
 import dev.cairn.did.testing.TestClock;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +39,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,21 +57,8 @@ class OpenBadgesSpecExamplesTest {
   private static final TestClock CLOCK = new TestClock();
   private static final RdfCanonicalizer CANONICALIZER =
       new RdfCanonicalizer(PinnedContexts.bundled(), CanonicalizationLimits.DEFAULT);
-  private static Vertx vertx;
-  private static CredentialVerifier verifier;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    HardenedFetch fetch = new HardenedFetch(vertx, FetchPolicy.defaults());
-    verifier = new CredentialVerifier(DidResolver.create(fetch, CLOCK), fetch,
-        vertx.createSharedWorkerExecutor("ob-examples-crypto", 1), CLOCK, CANONICALIZER);
-  }
-
-  @AfterAll
-  static void stop() {
-    vertx.close();
-  }
+  @RegisterExtension
+  static final VerifierUnderTest VERIFIER = new VerifierUnderTest(CLOCK, CANONICALIZER);
 
   static Stream<Arguments> vectors() {
     return new JsonObject(text("index.json")).getJsonArray("vectors").stream().map(JsonObject.class::cast)
@@ -106,7 +88,7 @@ class OpenBadgesSpecExamplesTest {
 
   /** The first check that did not pass is the recorded one, with the recorded reason. */
   private static void assertVerification(String credential, JsonObject expected) {
-    VerificationResult result = Await.result(verifier.verify(credential, VerificationPolicy.importing()));
+    VerificationResult result = Await.result(VERIFIER.verify(credential, VerificationPolicy.importing()));
     CheckResult first = result.checks().stream().filter(check -> check.outcome() == Outcome.FAILED).findFirst()
         .orElseThrow(() -> new AssertionError("expected a failure, got " + result.checks()));
     assertEquals(expected.getString("check"), first.check().name(), first.toString());
