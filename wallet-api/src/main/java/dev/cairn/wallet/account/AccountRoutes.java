@@ -3,6 +3,7 @@ package dev.cairn.wallet.account;
 import dev.cairn.wallet.account.AccountApi.Credentials;
 import dev.cairn.wallet.account.AccountApi.RefreshRequest;
 import dev.cairn.wallet.auth.Principal;
+import dev.cairn.wallet.http.PathIds;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.Reply;
@@ -69,12 +70,7 @@ public final class AccountRoutes {
   }
 
   private Future<Reply> revokeSession(RoutingContext ctx) {
-    UUID sessionId;
-    try {
-      sessionId = UUID.fromString(ctx.pathParam("sessionId"));
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(SessionService.sessionNotFound());
-    }
+    UUID sessionId = PathIds.uuid(ctx, "sessionId", SessionService::sessionNotFound);
     return sessions.revoke(Principal.of(ctx), sessionId, "revoked by the learner").map(done -> Reply.noContent());
   }
 

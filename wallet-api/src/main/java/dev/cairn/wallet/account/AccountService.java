@@ -12,6 +12,7 @@ import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.UUID;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,13 +42,9 @@ public final class AccountService {
     UUID accountId = UUID.randomUUID();
     Instant now = clock.instant();
     return Future.all(workers.passwords(() -> hasher.hash(password)), holderKeys.generate(accountId))
-        .compose(prepared -> database.pool().withTransaction(connection -> connection
-            .preparedQuery("INSERT INTO account (id, email, password_hash, created_at) VALUES ($1, $2, $3, $4) "
-                + "ON CONFLICT (email) DO NOTHING")
-            .execute(Tuple.of(accountId, email, prepared.resultAt(0), now.atOffset(ZoneOffset.UTC)))
-            .compose(inserted -> inserted.rowCount() == 0
-                ? Future.failedFuture(accountExists())
-                : holderKeys.insert(connection, prepared.resultAt(1)))))
+        .compose(prepared -> database.pool().withTransaction(connection -> insertAccount(connection, accountId, email,
+                prepared.resultAt(0), "learner", null, now)
+            .compose(inserted -> holderKeys.insert(connection, prepared.resultAt(1)))))
         .map(done -> new AccountView(accountId, email, "password", "learner", null, now.truncatedTo(ChronoUnit.MICROS)));
   }
 
@@ -62,13 +59,18 @@ public final class AccountService {
     UUID accountId = UUID.randomUUID();
     Instant now = clock.instant();
     return workers.passwords(() -> hasher.hash(password))
-        .compose(hash -> database.pool()
-            .preparedQuery("INSERT INTO account (id, email, password_hash, created_at, role, organisation) "
-                + "VALUES ($1, $2, $3, $4, 'employer', $5) ON CONFLICT (email) DO NOTHING")
-            .execute(Tuple.of(accountId, email, hash, now.atOffset(ZoneOffset.UTC), organisation)))
-        .compose(inserted -> inserted.rowCount() == 0 ? Future.failedFuture(accountExists()) : Future.succeededFuture())
+        .compose(hash -> insertAccount(database.pool(), accountId, email, hash, "employer", organisation, now))
         .map(done -> new AccountView(accountId, email, "password", "employer", organisation,
             now.truncatedTo(ChronoUnit.MICROS)));
+  }
+
+  /** A built-in account; the email's unique index settles two registrations of one email racing. */
+  private static Future<Void> insertAccount(SqlClient client, UUID accountId, String email, String passwordHash,
+                                            String role, String organisation, Instant now) {
+    return client.preparedQuery("INSERT INTO account (id, email, password_hash, created_at, role, organisation) "
+            + "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING")
+        .execute(Tuple.of(accountId, email, passwordHash, now.atOffset(ZoneOffset.UTC), role, organisation))
+        .compose(inserted -> inserted.rowCount() == 0 ? Future.failedFuture(accountExists()) : Future.succeededFuture());
   }
 
   public Future<AccountView> me(Principal principal) {

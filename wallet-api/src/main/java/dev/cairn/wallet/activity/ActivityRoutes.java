@@ -1,6 +1,7 @@
 package dev.cairn.wallet.activity;
 
 import dev.cairn.wallet.auth.Principal;
+import dev.cairn.wallet.http.QueryParameters;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
@@ -40,9 +41,7 @@ public final class ActivityRoutes {
 
   private Future<Reply> list(RoutingContext ctx) {
     UUID accountId = Principal.of(ctx).accountId();
-    ctx.queryParams().names().stream().filter(name -> !PARAMETERS.contains(name)).findFirst().ifPresent(name -> {
-      throw new ProblemException(ProblemType.INVALID_REQUEST, "Unknown query parameter '" + name + "'");
-    });
+    QueryParameters.only(ctx.queryParams(), PARAMETERS);
     int limit = PageLimit.parse(ctx.queryParams().get("limit"));
     String listing = "activity\u0001" + accountId + "\u0001" + limit;
     long before = Long.MAX_VALUE;

@@ -133,7 +133,7 @@ final class CredentialListing {
       }
       query.status().ifPresent(status -> {
         String at = bind(CredentialStore.at(now));
-        conditions.add("(" + WalletStatus.SQL.formatted(Integer.parseInt(at.substring(1))) + ") = " + bind(status.code()));
+        conditions.add("(" + WalletStatus.sql(at) + ") = " + bind(status.code()));
       });
       query.issuedFrom().ifPresent(from -> conditions.add("issued_at >= " + bind(CredentialStore.at(from))));
       query.issuedTo().ifPresent(to -> conditions.add("issued_at < " + bind(CredentialStore.at(to))));

@@ -1,6 +1,7 @@
 package dev.cairn.wallet.credential;
 
 import dev.cairn.credentials.CredentialFormat;
+import dev.cairn.wallet.http.QueryParameters;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.paging.PageLimit;
@@ -42,10 +43,8 @@ record CredentialQuery(int limit, Optional<String> cursor, Sort sort, Optional<S
   }
 
   static CredentialQuery parse(MultiMap params) {
+    QueryParameters.only(params, PARAMETERS);
     for (String name : params.names()) {
-      if (!PARAMETERS.contains(name)) {
-        throw invalid("Unknown query parameter '" + name + "'");
-      }
       if (!name.equals("tag") && params.getAll(name).size() > 1) {
         throw invalid("Query parameter '" + name + "' is given more than once");
       }

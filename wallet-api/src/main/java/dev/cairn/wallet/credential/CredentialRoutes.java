@@ -1,6 +1,7 @@
 package dev.cairn.wallet.credential;
 
 import dev.cairn.wallet.auth.Principal;
+import dev.cairn.wallet.http.PathIds;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.MediaTypes;
@@ -92,12 +93,7 @@ public final class CredentialRoutes {
         .map(view -> Reply.json(200, view, Map.of()));
   }
 
-  /** A malformed id names no credential of this learner: 404, like any other unknown id. */
   private static UUID credentialId(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("credentialId"));
-    } catch (IllegalArgumentException e) {
-      throw CredentialService.notFound();
-    }
+    return PathIds.uuid(ctx, "credentialId", CredentialService::notFound);
   }
 }

@@ -25,7 +25,7 @@ final class CredentialViews {
    */
   static final String LISTING_COLUMNS = SUMMARY_COLUMNS
       .replace("warnings,", "warnings::text AS warnings_text,")
-      .replace("display,", "display::text AS display_text,");
+      .replace("display,", "display::text AS display_text, (display -> 'issuer')::text AS display_issuer_text,");
   /** The columns of the full view, without the original. */
   static final String FULL_COLUMNS = SUMMARY_COLUMNS + ", checks, claims";
 
@@ -47,7 +47,9 @@ final class CredentialViews {
   static void appendListed(StringBuilder out, Row row, Instant now) {
     String warnings = row.getString("warnings_text");
     String display = row.getString("display_text");
-    JsonObject issuer = new JsonObject(display).getJsonObject("issuer", new JsonObject());
+    // Only the small issuer object is read; the display document itself passes through as text.
+    String issuerText = row.getString("display_issuer_text");
+    JsonObject issuer = issuerText == null ? new JsonObject() : new JsonObject(issuerText);
     JsonObject binding = holderBinding(row, warnings.contains('"' + CredentialWarnings.BOUND_TO_ANOTHER_KEY + '"'));
     String scalars = scalars(row, now, issuer, binding)
         .put("importedAt", row.getOffsetDateTime("imported_at").toInstant().toString()).encode();

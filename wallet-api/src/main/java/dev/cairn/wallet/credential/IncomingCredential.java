@@ -14,6 +14,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A credential as the learner's app sent it to {@code POST /v1/credentials}: the original bytes (kept exactly),
@@ -25,8 +26,8 @@ public record IncomingCredential(byte[] original, String text, Optional<String> 
   public static final List<String> COMPACT_TYPES =
       List.of("application/dc+sd-jwt", "application/vc+sd-jwt", "application/vc+jwt", "application/jwt");
   public static final List<String> JSON_LD_TYPES = List.of("application/vc+ld+json", "application/ld+json");
-  public static final List<String> ACCEPTED = List.of("application/dc+sd-jwt", "application/vc+sd-jwt",
-      "application/vc+jwt", "application/jwt", "application/vc+ld+json", "application/ld+json", "application/json");
+  public static final List<String> ACCEPTED = Stream.of(COMPACT_TYPES, JSON_LD_TYPES, List.of("application/json"))
+      .flatMap(List::stream).toList();
 
   public static IncomingCredential read(String contentType, Buffer body, int maxBytes, JsonBody json) {
     String mediaType = MediaTypes.essence(contentType);

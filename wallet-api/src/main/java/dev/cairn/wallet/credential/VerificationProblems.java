@@ -40,14 +40,17 @@ public final class VerificationProblems {
   /** Every check as {@code {check, outcome, reason?, detail}}, lower-case kebab names. */
   public static JsonArray checks(VerificationResult result) {
     JsonArray checks = new JsonArray();
-    for (CheckResult check : result.checks()) {
-      JsonObject json = new JsonObject()
-          .put("check", name(check.check()))
-          .put("outcome", check.outcome().name().toLowerCase(Locale.ROOT));
-      check.reason().ifPresent(reason -> json.put("reason", reason.code()));
-      checks.add(json.put("detail", check.detail()));
-    }
+    result.checks().forEach(check -> checks.add(check(check)));
     return checks;
+  }
+
+  /** One check as {@code {check, outcome, reason?, detail}}. */
+  public static JsonObject check(CheckResult check) {
+    JsonObject json = new JsonObject()
+        .put("check", name(check.check()))
+        .put("outcome", check.outcome().name().toLowerCase(Locale.ROOT));
+    check.reason().ifPresent(reason -> json.put("reason", reason.code()));
+    return json.put("detail", check.detail());
   }
 
   static String name(Enum<?> check) {

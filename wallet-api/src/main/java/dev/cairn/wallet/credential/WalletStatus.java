@@ -18,12 +18,14 @@ public enum WalletStatus {
   VALID("valid"), EXPIRED("expired"), NOT_YET_VALID("not-yet-valid"), REVOKED("revoked"), SUSPENDED("suspended"),
   UNKNOWN("unknown");
 
-  /** The same rule in SQL, for filtering; {@code $now} is bound by the caller as parameter {@code %d}. */
-  static final String SQL = """
-      CASE WHEN list_status IN ('revoked', 'suspended') THEN list_status
-           WHEN valid_until IS NOT NULL AND valid_until < $%1$d THEN 'expired'
-           WHEN valid_from IS NOT NULL AND valid_from > $%1$d THEN 'not-yet-valid'
-           ELSE list_status END""";
+  /** The same rule in SQL, for filtering, with {@code now} as the statement parameter named by {@code nowParameter}. */
+  static String sql(String nowParameter) {
+    return """
+        CASE WHEN list_status IN ('revoked', 'suspended') THEN list_status
+             WHEN valid_until IS NOT NULL AND valid_until < %1$s THEN 'expired'
+             WHEN valid_from IS NOT NULL AND valid_from > %1$s THEN 'not-yet-valid'
+             ELSE list_status END""".formatted(nowParameter);
+  }
 
   private final String code;
 

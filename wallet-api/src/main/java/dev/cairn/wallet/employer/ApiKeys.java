@@ -77,7 +77,11 @@ public final class ApiKeys implements BearerAuthHandler.ApiKeyAuthenticator {
     return pool.preparedQuery("UPDATE api_key SET revoked_at = $3 WHERE account_id = $1 AND id = $2 AND revoked_at IS NULL")
         .execute(Tuple.of(accountId, id, clock.instant().atOffset(ZoneOffset.UTC)))
         .compose(updated -> updated.rowCount() == 1 ? Future.succeededFuture()
-            : Future.failedFuture(new ProblemException(ProblemType.NOT_FOUND, "No such active API key")));
+            : Future.failedFuture(notFound()));
+  }
+
+  static ProblemException notFound() {
+    return new ProblemException(ProblemType.NOT_FOUND, "No such active API key");
   }
 
   @Override

@@ -62,8 +62,7 @@ final class StandaloneVerification {
       result.format().ifPresent(format -> view.put("format", format.identifier()));
       result.holder().ifPresent(holder -> view.put("holder", holder));
       JsonArray checks = new JsonArray();
-      result.checks().forEach(check -> checks.add(VerificationProblems.checks(
-          new VerificationResult(Optional.empty(), List.of(check), Optional.empty())).getJsonObject(0)));
+      result.checks().forEach(check -> checks.add(VerificationProblems.check(check)));
       return view.put("checks", checks).put("credentials", credentials);
     });
   }

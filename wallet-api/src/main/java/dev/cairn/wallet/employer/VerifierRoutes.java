@@ -3,6 +3,8 @@ package dev.cairn.wallet.employer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.credential.IncomingCredential;
+import dev.cairn.wallet.http.QueryParameters;
+import dev.cairn.wallet.http.PathIds;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.ProblemException;
@@ -65,22 +67,14 @@ public final class VerifierRoutes {
 
   private Future<Reply> revokeKey(RoutingContext ctx) {
     Principal employer = VerifierAccess.signedInEmployer(Principal.of(ctx));
-    UUID id;
-    try {
-      id = UUID.fromString(ctx.pathParam("keyId"));
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "No such active API key");
-    }
+    UUID id = PathIds.uuid(ctx, "keyId", ApiKeys::notFound);
     return apiKeys.revoke(employer.accountId(), id).map(done -> Reply.noContent());
   }
 
   /** The same bodies as import (raw or wrapped); {@code nonce} and {@code audience} as query parameters. */
   private Future<Reply> verify(RoutingContext ctx) {
     VerifierAccess.employer(Principal.of(ctx));
-    ctx.queryParams().names().stream().filter(name -> !VERIFY_PARAMETERS.contains(name)).findFirst()
-        .ifPresent(name -> {
-          throw new ProblemException(ProblemType.INVALID_REQUEST, "Unknown query parameter '" + name + "'");
-        });
+    QueryParameters.only(ctx.queryParams(), VERIFY_PARAMETERS);
     Optional<String> nonce = Optional.ofNullable(ctx.queryParams().get("nonce"));
     Optional<String> audience = Optional.ofNullable(ctx.queryParams().get("audience"));
     if (nonce.isPresent() != audience.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.cairn.wallet.stack;
 
 import dev.cairn.wallet.auth.Principal;
+import dev.cairn.wallet.http.PathIds;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.Reply;
@@ -61,10 +62,6 @@ public final class StackRoutes {
   }
 
   private static UUID stackId(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("stackId"));
-    } catch (IllegalArgumentException e) {
-      throw StackService.notFound();
-    }
+    return PathIds.uuid(ctx, "stackId", StackService::notFound);
   }
 }
