@@ -145,12 +145,14 @@ public final class CredentialService {
     });
   }
 
-  /**
-   * One stored credential through the verifier again, for the background status job: {@code row} carries the
-   * columns of {@code CredentialStore#original} plus {@code account_id}.
-   */
-  public Future<Void> recheck(UUID accountId, Row row) {
-    return reverify(accountId, row);
+  /** Stored credentials of every learner whose last check is at or before {@code checkedBefore}, oldest first. */
+  public Future<List<Row>> dueForRecheck(Instant checkedBefore, int limit) {
+    return store.due(checkedBefore, limit);
+  }
+
+  /** One credential from {@link #dueForRecheck} through the verifier again, for the background status job. */
+  public Future<Void> recheck(Row row) {
+    return reverify(row.getUUID("account_id"), row);
   }
 
   private Future<Void> reverify(UUID accountId, Row row) {

@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,11 +85,25 @@ final class CredentialStore {
         .execute(Tuple.of(accountId, id)));
   }
 
-  /** The original bytes and media type, for export and re-verification. */
+  /** What export and re-verification read: the original bytes, media type, and the last check's outcome. */
+  private static final String ORIGINAL_COLUMNS = "account_id, id, format, media_type, original, title, issuer_name, "
+      + "list_status, valid_from, valid_until, status_checked_at, warnings";
+
   Future<Optional<Row>> original(UUID accountId, UUID id) {
-    return one(pool.preparedQuery("SELECT id, format, media_type, original, title, issuer_name, list_status, "
-            + "valid_from, valid_until, status_checked_at, warnings FROM credential WHERE account_id = $1 AND id = $2")
+    return one(pool.preparedQuery("SELECT " + ORIGINAL_COLUMNS + " FROM credential WHERE account_id = $1 AND id = $2")
         .execute(Tuple.of(accountId, id)));
+  }
+
+  /** Every learner's credentials last checked at or before {@code checkedBefore}, oldest first (the status job). */
+  Future<List<Row>> due(Instant checkedBefore, int limit) {
+    return pool.preparedQuery("SELECT " + ORIGINAL_COLUMNS
+            + " FROM credential WHERE status_checked_at <= $1 ORDER BY status_checked_at, id LIMIT $2")
+        .execute(Tuple.of(at(checkedBefore), limit))
+        .map(rows -> {
+          List<Row> due = new ArrayList<>();
+          rows.forEach(due::add);
+          return due;
+        });
   }
 
   /** Deletes the credential; its stack memberships go with it (foreign keys). Returns what the log needs. */

@@ -5,12 +5,9 @@ import dev.cairn.wallet.idempotency.IdempotentRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,13 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class StatusRecheckJob {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRecheckJob.class);
   private static final int BATCH = 200;
-  private static final String DUE = """
-      SELECT account_id, id, format, media_type, original, title, issuer_name, list_status, valid_from, valid_until,
-             status_checked_at, warnings
-      FROM credential WHERE status_checked_at <= $1 ORDER BY status_checked_at, id LIMIT $2""";
 
   private final Vertx vertx;
-  private final Pool pool;
   private final CredentialService credentials;
   private final IdempotentRequests idempotency;
   private final JobLease lease;
@@ -45,10 +37,9 @@ public final class StatusRecheckJob {
   private long timer = -1;
   private boolean running;
 
-  public StatusRecheckJob(Vertx vertx, Pool pool, CredentialService credentials, IdempotentRequests idempotency,
+  public StatusRecheckJob(Vertx vertx, CredentialService credentials, IdempotentRequests idempotency,
                           JobLease lease, Duration interval, int concurrency, Clock clock) {
     this.vertx = vertx;
-    this.pool = pool;
     this.credentials = credentials;
     this.idempotency = idempotency;
     this.lease = lease;
@@ -98,11 +89,8 @@ public final class StatusRecheckJob {
   }
 
   private Future<Void> nextBatches(AtomicInteger done) {
-    return pool.preparedQuery(DUE)
-        .execute(Tuple.of(clock.instant().minus(interval).atOffset(ZoneOffset.UTC), BATCH))
-        .compose(rows -> {
-          List<Row> due = new ArrayList<>();
-          rows.forEach(due::add);
+    return credentials.dueForRecheck(clock.instant().minus(interval), BATCH)
+        .compose(due -> {
           if (due.isEmpty()) {
             return Future.succeededFuture();
           }
@@ -128,7 +116,7 @@ public final class StatusRecheckJob {
       return Future.succeededFuture();
     }
     Promise<Void> finished = Promise.promise();
-    credentials.recheck(next.getUUID("account_id"), next)
+    credentials.recheck(next)
         .onComplete(result -> {
           if (result.failed()) {
             LOG.warn("re-check of credential {} failed: {}", next.getUUID("id"), result.cause().toString());

@@ -114,7 +114,7 @@ final class Application {
     IdempotentRequests idempotency = new IdempotentRequests(pool, clock);
     new CredentialRoutes(credentials, cursors, idempotency, bodies, config.wallet().credentialMaxBytes(), clock)
         .register(routes);
-    this.statusJob = new StatusRecheckJob(vertx, pool, credentials, idempotency,
+    this.statusJob = new StatusRecheckJob(vertx, credentials, idempotency,
         new JobLease(pool, "status-recheck", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock),
         config.wallet().statusRecheckInterval(), config.wallet().statusRecheckConcurrency(), clock);
     this.jobTick = config.wallet().jobTick();
