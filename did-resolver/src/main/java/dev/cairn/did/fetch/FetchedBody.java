@@ -6,8 +6,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A 200 answer that passed every check: its media type, its body, and the {@code max-age} it allows caching for. */
-public record FetchedBody(String mediaType, Buffer body, Optional<Duration> maxAge) {
+/**
+ * An answer that passed every check: its status (one the request accepts: 200 for a plain GET), its media type
+ * (empty when it has no body), its body, and the {@code max-age} it allows caching for.
+ */
+public record FetchedBody(int status, String mediaType, Buffer body, Optional<Duration> maxAge) {
 
   /** The body as a JSON object, parsed with a nesting limit; empty when it is not one. */
   public Optional<JsonObject> jsonObject() {

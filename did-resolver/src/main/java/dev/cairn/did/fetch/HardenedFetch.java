@@ -8,7 +8,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.TrustOptions;
@@ -64,10 +63,20 @@ public final class HardenedFetch {
   }
 
   /**
-   * GETs {@code uri}, accepting only a body whose media type is in {@code mediaTypes} (compared without
+   * GETs {@code uri}, accepting only a 200 whose media type is in {@code mediaTypes} (compared without
    * parameters). Fails with a {@link FetchException}.
    */
   public Future<FetchedBody> get(URI uri, Set<String> mediaTypes) {
+    return send(OutboundRequest.get(uri, mediaTypes));
+  }
+
+  /**
+   * Sends {@code outbound} through the same chain as {@link #get}: vetted address, bounded slots, no redirects,
+   * the capped body, one deadline. Answers the status too, for callers that read error bodies. Fails with a
+   * {@link FetchException}.
+   */
+  public Future<FetchedBody> send(OutboundRequest outbound) {
+    URI uri = outbound.uri();
     Promise<FetchedBody> result = Promise.promise();
     long timer = vertx.setTimer(policy.deadline().toMillis(), t -> result.tryFail(
         new FetchException(Reason.TIMEOUT, uri, "no complete answer within " + policy.deadline().toMillis() + " ms")));
@@ -75,7 +84,7 @@ public final class HardenedFetch {
     try {
       Target target = target(uri);
       resolve(uri, target.host())
-          .compose(address -> withSlot(() -> exchange(uri, target, address, mediaTypes, result.future())))
+          .compose(address -> withSlot(() -> exchange(outbound, target, address, result.future())))
           .onComplete(done -> {
             if (done.succeeded()) {
               result.tryComplete(done.result());
@@ -143,10 +152,11 @@ public final class HardenedFetch {
         });
   }
 
-  private Future<FetchedBody> exchange(URI uri, Target target, InetAddress address, Set<String> mediaTypes,
+  private Future<FetchedBody> exchange(OutboundRequest outbound, Target target, InetAddress address,
                                        Future<FetchedBody> overall) {
+    URI uri = outbound.uri();
     RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.GET)
+        .setMethod(outbound.method())
         .setServer(SocketAddress.inetSocketAddress(target.port(), address.getHostAddress()))
         .setHost(target.host())
         .setPort(target.port())
@@ -154,34 +164,37 @@ public final class HardenedFetch {
         .setURI(target.pathAndQuery())
         .setFollowRedirects(false)
         .setIdleTimeout(policy.deadline().toMillis())
-        .putHeader("Accept", String.join(", ", mediaTypes))
+        .putHeader("Accept", String.join(", ", outbound.mediaTypes()))
         .putHeader("User-Agent", "Cairn");
+    outbound.headers().forEach(options::putHeader);
     return client.request(options)
         .compose(request -> {
           overall.onFailure(timedOut -> request.reset());
-          return request.send();
+          return outbound.body().map(request::send).orElseGet(request::send);
         })
         .recover(failure -> Future.failedFuture(failure instanceof FetchException ? failure
             : new FetchException(Reason.CONNECT_FAILED, uri, "connection failed: " + failure.getMessage())))
-        .compose(response -> read(uri, response, mediaTypes));
+        .compose(response -> read(outbound, response));
   }
 
-  private Future<FetchedBody> read(URI uri, HttpClientResponse response, Set<String> mediaTypes) {
+  private Future<FetchedBody> read(OutboundRequest outbound, HttpClientResponse response) {
+    URI uri = outbound.uri();
     int status = response.statusCode();
     if (status >= 300 && status < 400) {
       response.request().reset();
       return Future.failedFuture(new FetchException(Reason.REDIRECT, uri, "answered a redirect (" + status
           + "), which is not followed"));
     }
-    if (status != 200) {
+    if (!outbound.statuses().contains(status)) {
       response.request().reset();
       return Future.failedFuture(new FetchException(Reason.HTTP_STATUS, uri, "answered HTTP " + status));
     }
     String mediaType = mediaTypeOf(response.getHeader("Content-Type"));
-    if (!mediaTypes.contains(mediaType)) {
+    boolean bodiless = status == 204 || "0".equals(response.getHeader("Content-Length"));
+    if (!bodiless && !outbound.mediaTypes().contains(mediaType)) {
       response.request().reset();
       return Future.failedFuture(new FetchException(Reason.CONTENT_TYPE, uri,
-          "answered Content-Type '" + mediaType + "', expected one of " + mediaTypes));
+          "answered Content-Type '" + mediaType + "', expected one of " + outbound.mediaTypes()));
     }
     String length = response.getHeader("Content-Length");
     if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > policy.maxBodyBytes()) {
@@ -201,7 +214,7 @@ public final class HardenedFetch {
     response.exceptionHandler(failure -> body.tryFail(
         new FetchException(Reason.CONNECT_FAILED, uri, "the connection broke: " + failure.getMessage())));
     response.endHandler(end -> body.tryComplete(
-        new FetchedBody(mediaType, buffer, maxAge(response.getHeader("Cache-Control")))));
+        new FetchedBody(status, mediaType, buffer, maxAge(response.getHeader("Cache-Control")))));
     return body.future();
   }
 

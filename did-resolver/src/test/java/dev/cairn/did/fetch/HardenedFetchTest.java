@@ -90,6 +90,45 @@ class HardenedFetchTest {
   }
 
   @Test
+  void postsAFormAndReadsTheAnswer() {
+    server.on("/response", request -> request.body().onSuccess(body -> request.response()
+        .putHeader("Content-Type", "application/json")
+        .end(new io.vertx.core.json.JsonObject().put("method", request.method().name())
+            .put("contentType", request.getHeader("Content-Type")).put("received", body.toString()).encode())));
+    OutboundRequest post = OutboundRequest.post(url("/response"), "application/x-www-form-urlencoded",
+        io.vertx.core.buffer.Buffer.buffer("vp_token=%7B%7D&state=s1"), JSON);
+    FetchedBody answer = Await.result(allowing().send(post));
+    assertEquals(200, answer.status());
+    var json = answer.jsonObject().orElseThrow();
+    assertEquals("POST", json.getString("method"));
+    assertEquals("application/x-www-form-urlencoded", json.getString("contentType"));
+    assertEquals("vp_token=%7B%7D&state=s1", json.getString("received"));
+  }
+
+  @Test
+  void anErrorStatusIsReadOnlyWhenTheCallerListsIt() {
+    server.on("/token", request -> request.response().setStatusCode(400)
+        .putHeader("Content-Type", "application/json").end("{\"error\":\"invalid_grant\"}"));
+    OutboundRequest post = OutboundRequest.post(url("/token"), "application/x-www-form-urlencoded",
+        io.vertx.core.buffer.Buffer.buffer("grant_type=x"), JSON);
+    FetchException refused = assertInstanceOf(FetchException.class, Await.failure(allowing().send(post)));
+    assertEquals(Reason.HTTP_STATUS, refused.reason());
+    FetchedBody error = Await.result(allowing().send(post.acceptingStatuses(400)));
+    assertEquals(400, error.status());
+    assertEquals("invalid_grant", error.jsonObject().orElseThrow().getString("error"));
+  }
+
+  @Test
+  void aNoContentAnswerNeedsNoMediaType() {
+    server.on("/notification", request -> request.response().setStatusCode(204).end());
+    OutboundRequest post = OutboundRequest.post(url("/notification"), "application/json",
+        io.vertx.core.buffer.Buffer.buffer("{}"), JSON).acceptingStatuses(204).withHeader("Authorization", "Bearer t");
+    FetchedBody answer = Await.result(allowing().send(post));
+    assertEquals(204, answer.status());
+    assertEquals(0, answer.body().length());
+  }
+
+  @Test
   void redirectsAreNotFollowed() {
     server.on("/moved", request -> request.response().setStatusCode(302)
         .putHeader("Location", "https://169.254.169.254/").end());
