@@ -25,8 +25,14 @@ public record CairnConfig(
     int resolverRequestsPerMinute,
     Wallet wallet) {
 
-  /** The HTTP listener and the limits on what it accepts. */
-  public record Http(String host, int port, long maxBodyBytes, int maxJsonDepth, boolean trustForwardedHeaders) {}
+  /**
+   * The HTTP listener and the limits on what it accepts.
+   *
+   * @param publicUrl the origin wallets and browsers reach this Cairn at (request and response URIs, QR codes,
+   *     share links); unset: {@code http://<host>:<actual port>}, for development
+   */
+  public record Http(String host, int port, long maxBodyBytes, int maxJsonDepth, boolean trustForwardedHeaders,
+                     Optional<java.net.URI> publicUrl) {}
 
   /** An operator-provided PostgreSQL; without one Cairn starts an embedded PostgreSQL under {@code home}. */
   public record ExternalDatabase(String url, String user, String password) {}
@@ -70,7 +76,8 @@ public record CairnConfig(
             in.integer("CAIRN_HTTP_PORT", 8080, 0, 65535),
             in.integer("CAIRN_HTTP_MAX_BODY_BYTES", 1024 * 1024, 1024, 64 * 1024 * 1024),
             in.integer("CAIRN_HTTP_MAX_JSON_DEPTH", 64, 2, 1000),
-            in.bool("CAIRN_HTTP_TRUST_FORWARDED", false)),
+            in.bool("CAIRN_HTTP_TRUST_FORWARDED", false),
+            in.optional("CAIRN_PUBLIC_URL").map(CairnConfig::origin)),
         home,
         database,
         in.integer("CAIRN_DB_POOL_SIZE", 16, 1, 500),
@@ -102,6 +109,19 @@ public record CairnConfig(
             Duration.ofSeconds(in.integer("CAIRN_STATUS_RECHECK_SECONDS", 6 * 3600, 0, 30 * 24 * 3600)),
             in.integer("CAIRN_STATUS_RECHECK_CONCURRENCY", 4, 1, 256),
             Duration.ofMillis(in.integer("CAIRN_JOB_TICK_MS", 60_000, 50, 3_600_000))));
+  }
+
+  private static java.net.URI origin(String text) {
+    try {
+      java.net.URI uri = new java.net.URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+      if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          || (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) || uri.getRawQuery() != null) {
+        throw new ConfigException("CAIRN_PUBLIC_URL must be an origin such as https://wallet.example.org, not " + text);
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException("CAIRN_PUBLIC_URL is not a URL: " + text);
+    }
   }
 
   public Path pgDataDirectory() {

@@ -7,9 +7,8 @@ import dev.cairn.credentials.PresentationResult;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.VerificationPolicy;
 import dev.cairn.credentials.VerificationResult;
-import dev.cairn.credentials.VerifiedCredential;
-import dev.cairn.credentials.display.CredentialDisplays;
 import dev.cairn.wallet.credential.VerificationProblems;
+import dev.cairn.wallet.credential.VerificationViews;
 import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -42,7 +41,7 @@ final class StandaloneVerification {
     if (isPresentation(text)) {
       return verifier.verifyPresentation(text, policy).compose(this::presentation);
     }
-    return verifier.verify(text, policy).compose(result -> workers.crypto(() -> credential(result)))
+    return verifier.verify(text, policy).compose(result -> workers.crypto(() -> VerificationViews.credential(result)))
         .map(view -> view.put("kind", "credential"));
   }
 
@@ -57,7 +56,7 @@ final class StandaloneVerification {
   private Future<JsonObject> presentation(PresentationResult result) {
     return workers.crypto(() -> {
       JsonArray credentials = new JsonArray();
-      result.credentials().forEach(credential -> credentials.add(credential(credential)));
+      result.credentials().forEach(credential -> credentials.add(VerificationViews.credential(credential)));
       JsonObject view = new JsonObject().put("kind", "presentation").put("valid", result.valid());
       result.format().ifPresent(format -> view.put("format", format.identifier()));
       result.holder().ifPresent(holder -> view.put("holder", holder));
@@ -65,24 +64,5 @@ final class StandaloneVerification {
       result.checks().forEach(check -> checks.add(VerificationProblems.check(check)));
       return view.put("checks", checks).put("credentials", credentials);
     });
-  }
-
-  /** One credential's verdict and, when it could be read, what it discloses. */
-  private static JsonObject credential(VerificationResult result) {
-    JsonObject view = new JsonObject().put("valid", result.valid());
-    result.format().ifPresent(format -> view.put("format", format.identifier()));
-    view.put("checks", VerificationProblems.checks(result));
-    result.credential().ifPresent(credential -> view.put("credential", disclosed(credential)));
-    return view;
-  }
-
-  private static JsonObject disclosed(VerifiedCredential credential) {
-    JsonObject view = new JsonObject().put("issuer", credential.issuer())
-        .put("types", new JsonArray(credential.types()));
-    credential.subject().ifPresent(subject -> view.put("subject", subject));
-    credential.issuedAt().ifPresent(at -> view.put("issued", at.toString()));
-    credential.validFrom().ifPresent(at -> view.put("validFrom", at.toString()));
-    credential.validUntil().ifPresent(at -> view.put("validUntil", at.toString()));
-    return view.put("claims", credential.claims()).put("display", CredentialDisplays.of(credential).toJson());
   }
 }

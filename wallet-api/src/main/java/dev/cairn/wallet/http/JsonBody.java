@@ -49,6 +49,19 @@ public final class JsonBody {
     return parse(bytes);
   }
 
+  /** The body as a Vert.x JSON object, with the same rules as {@link #read}; anything but an object is refused. */
+  @SuppressWarnings("unchecked")
+  public io.vertx.core.json.JsonObject object(Buffer body) {
+    if (body == null || body.length() == 0) {
+      throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty; a JSON object is expected");
+    }
+    JsonNode tree = parse(body.getBytes());
+    if (!tree.isObject()) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "The request body must be a JSON object");
+    }
+    return new io.vertx.core.json.JsonObject(json.mapper().convertValue(tree, java.util.Map.class));
+  }
+
   public com.fasterxml.jackson.databind.ObjectMapper mapper() {
     return json.mapper();
   }

@@ -38,6 +38,14 @@ public enum ProblemType {
   CREDENTIAL_TYPE("credential-type", 422, "The credential lacks a required type"),
   ARCHIVE_INVALID("archive-invalid", 422, "The archive is not a readable Cairn wallet archive"),
   ARCHIVE_PASSPHRASE("archive-passphrase", 422, "The passphrase does not open the archive"),
+  DCQL_INVALID("dcql-invalid", 422, "The DCQL query is not valid"),
+  PRESENTATION_REQUEST_EXPIRED("presentation-request-expired", 410, "The presentation request has expired"),
+  PRESENTATION_REQUEST_CLOSED("presentation-request-closed", 409, "The presentation request was already answered"),
+  PRESENTATION_REJECTED("presentation-rejected", 400, "The presentation was not accepted"),
+  AUTHORIZATION_REQUEST_INVALID("authorization-request-invalid", 422, "The presentation request cannot be used"),
+  VERIFIER_UNREACHABLE("verifier-unreachable", 502, "The verifier could not be reached"),
+  VERIFIER_REFUSED("verifier-refused", 502, "The verifier did not accept the answer"),
+  CONSENT_INVALID("consent-invalid", 422, "The consent does not answer the request"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   UNAVAILABLE("unavailable", 503, "Service unavailable");
 

@@ -20,7 +20,12 @@ import dev.cairn.wallet.did.DidResolutionRoutes;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.RateLimiter;
 import dev.cairn.wallet.http.RequestId;
+import dev.cairn.wallet.http.PublicOrigin;
 import dev.cairn.wallet.http.RouteTable;
+import dev.cairn.wallet.verifier.PresentationRequestRoutes;
+import dev.cairn.wallet.verifier.PresentationRequests;
+import dev.cairn.wallet.verifier.PresentationResponses;
+import dev.cairn.wallet.verifier.VerifierKeys;
 import dev.cairn.wallet.ops.OperationsRoutes;
 import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.credentials.jsonld.CanonicalizationLimits;
@@ -74,6 +79,7 @@ final class Application {
   private final HolderKeys holderKeys;
   private final StatusRecheckJob statusJob;
   private final Duration jobTick;
+  private final PublicOrigin origin;
 
   Application(Vertx vertx, CairnConfig config, Infrastructure infrastructure, Workers workers,
               PrometheusMeterRegistry metrics, Clock clock) {
@@ -120,6 +126,12 @@ final class Application {
     this.jobTick = config.wallet().jobTick();
     new ActivityRoutes(pool, cursors).register(routes);
     new VerifierRoutes(apiKeys, verifier, workers, bodies, config.wallet().credentialMaxBytes()).register(routes);
+    this.origin = new PublicOrigin(config.http().publicUrl(), config.http().host());
+    new PresentationRequestRoutes(
+        new PresentationRequests(pool, new VerifierKeys(pool, infrastructure.keyRing(), workers, clock),
+            infrastructure.keyRing(), origin, workers, clock),
+        new PresentationResponses(pool, verifier, infrastructure.keyRing(), workers, clock), bodies, workers)
+        .register(routes);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,
@@ -162,6 +174,11 @@ final class Application {
 
   RouteTable routes() {
     return routes;
+  }
+
+  /** Called once the listener has its port: URLs handed out name it when no public URL is configured. */
+  void listening(int port) {
+    origin.listening(port);
   }
 
   Drain drain() {

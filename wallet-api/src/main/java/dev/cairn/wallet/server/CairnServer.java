@@ -89,6 +89,7 @@ public final class CairnServer {
                 .transform(closed -> Future.failedFuture(failed))))
         .transform(started -> {
           if (started.succeeded()) {
+            started.result().application.listening(started.result().port());
             started.result().application.startJobs();
             LOG.info("Cairn is ready at http://localhost:{}/", started.result().port());
             return Future.succeededFuture(started.result());

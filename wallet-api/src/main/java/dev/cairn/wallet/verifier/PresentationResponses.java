@@ -1,0 +1,146 @@
+package dev.cairn.wallet.verifier;
+
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import dev.cairn.credentials.CredentialVerifier;
+import dev.cairn.wallet.holder.KeyRing;
+import dev.cairn.wallet.http.ProblemException;
+import dev.cairn.wallet.http.ProblemType;
+import dev.cairn.wallet.openid4vp.OpenId4VpNames;
+import dev.cairn.wallet.openid4vp.ResponseEncryption;
+import dev.cairn.wallet.server.Workers;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code response_uri} (OpenID4VP 1.0 §8.2): takes the wallet's one answer to a pending request — a VP Token,
+ * or an error such as {@code access_denied} — and records how the request ended. Only a pending, unexpired request
+ * takes an answer, and only once: the status changes in one conditional update, so a replayed or concurrent answer
+ * finds the request closed.
+ */
+public final class PresentationResponses {
+  private final PresentationRequestStore store;
+  private final VpTokenVerification verification;
+  private final KeyRing keyRing;
+  private final Workers workers;
+  private final Clock clock;
+
+  public PresentationResponses(Pool pool, CredentialVerifier verifier, KeyRing keyRing, Workers workers, Clock clock) {
+    this.store = new PresentationRequestStore(pool);
+    this.verification = new VpTokenVerification(verifier, workers);
+    this.keyRing = keyRing;
+    this.workers = workers;
+    this.clock = clock;
+  }
+
+  Future<JsonObject> receive(UUID id, Map<String, String> form) {
+    return store.find(id).compose(found -> {
+      StoredRequest request = found.orElseThrow(PresentationRequests::notFound);
+      if (!StoredRequest.PENDING.equals(request.status())) {
+        throw new ProblemException(ProblemType.PRESENTATION_REQUEST_CLOSED,
+            "This presentation request was already answered; an answer is taken once");
+      }
+      if (!clock.instant().isBefore(request.expiresAt())) {
+        throw expired(request);
+      }
+      return parameters(request, form).compose(parameters -> answer(request, parameters));
+    });
+  }
+
+  /** §8.3.1: with direct_post.jwt every parameter is inside the JWE; §8.3 lets a wallet send an error in clear. */
+  private Future<Map<String, String>> parameters(StoredRequest request, Map<String, String> form) {
+    if (!OpenId4VpNames.DIRECT_POST_JWT.equals(request.responseMode()) || form.containsKey(OpenId4VpNames.ERROR)) {
+      return Future.succeededFuture(form);
+    }
+    String jwe = form.get(OpenId4VpNames.RESPONSE);
+    if (jwe == null || form.size() != 1) {
+      throw invalid("This request's response_mode is direct_post.jwt: POST one parameter, 'response', holding the "
+          + "encrypted answer (OpenID4VP 1.0 §8.3.1)");
+    }
+    return workers.crypto(() -> {
+      ECKey key = responseKey(request);
+      JsonObject decrypted = ResponseEncryption.decrypt(jwe, key).orElseThrow(() -> invalid(
+          "'response' is not a JWE this request's key opens (ECDH-ES with A128GCM or A256GCM)"));
+      Map<String, String> parameters = new java.util.HashMap<>();
+      for (String name : decrypted.fieldNames()) {
+        Object value = decrypted.getValue(name);
+        // vp_token is a JSON object inside the JWE (§8.3.1), a JSON string in a form (§8.2): read both alike.
+        parameters.put(name, value instanceof String text ? text : io.vertx.core.json.Json.encode(value));
+      }
+      return parameters;
+    });
+  }
+
+  private Future<JsonObject> answer(StoredRequest request, Map<String, String> parameters) {
+    // §5.3: Cairn always sends a state; an answer that does not echo it belongs to no request of ours.
+    if (!request.state().equals(parameters.get(OpenId4VpNames.STATE))) {
+      throw invalid("'state' does not match this request's state");
+    }
+    String error = parameters.get(OpenId4VpNames.ERROR);
+    if (error != null) {
+      String detail = Optional.ofNullable(parameters.get(OpenId4VpNames.ERROR_DESCRIPTION)).orElse("");
+      return close(request, StoredRequest.REJECTED, truncate(error, 64), truncate(detail, 500), null)
+          .map(done -> new JsonObject());
+    }
+    String vpToken = parameters.get(OpenId4VpNames.VP_TOKEN);
+    if (vpToken == null) {
+      throw invalid("The answer holds neither vp_token nor error");
+    }
+    return verification.verify(request, vpToken).compose(outcome -> {
+      if (outcome instanceof VpTokenVerification.Accepted accepted) {
+        return close(request, StoredRequest.FULFILLED, null, null, accepted.result()).map(done -> new JsonObject());
+      }
+      VpTokenVerification.Rejected rejected = (VpTokenVerification.Rejected) outcome;
+      return close(request, StoredRequest.REJECTED, rejected.reason(), truncate(rejected.detail(), 500), null)
+          .compose(done -> Future.failedFuture(new ProblemException(ProblemType.PRESENTATION_REJECTED,
+              rejected.detail(), Map.of(), Map.of("reason", rejected.reason()))));
+    });
+  }
+
+  /** Records the outcome; a request answered meanwhile (or expired) is closed to this answer. */
+  private Future<Void> close(StoredRequest request, String status, String reason, String detail, JsonObject result) {
+    Instant now = clock.instant();
+    return store.complete(request.id(), now, status, reason, detail, result).map(done -> {
+      if (!done) {
+        if (!now.isBefore(request.expiresAt())) {
+          throw expired(request);
+        }
+        throw new ProblemException(ProblemType.PRESENTATION_REQUEST_CLOSED,
+            "This presentation request was already answered; an answer is taken once");
+      }
+      return null;
+    });
+  }
+
+  private ECKey responseKey(StoredRequest request) throws java.text.ParseException {
+    String kekId = request.responseKeyKekId().orElseThrow();
+    byte[] plaintext = keyRing.byId(kekId).orElseThrow(() -> new IllegalStateException(
+            "the response key of request " + request.id() + " is sealed under a key-encryption key not configured"))
+        .open(request.responseKeySealed().orElseThrow(), PresentationRequests.responseKeyBinding(request.id()));
+    try {
+      return JWK.parse(new String(plaintext, StandardCharsets.UTF_8)).toECKey();
+    } finally {
+      java.util.Arrays.fill(plaintext, (byte) 0);
+    }
+  }
+
+  private static ProblemException expired(StoredRequest request) {
+    return new ProblemException(ProblemType.PRESENTATION_REQUEST_EXPIRED,
+        "This presentation request expired at " + request.expiresAt());
+  }
+
+  private static ProblemException invalid(String detail) {
+    return new ProblemException(ProblemType.INVALID_REQUEST, detail);
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() > max ? text.substring(0, max) : text;
+  }
+}
