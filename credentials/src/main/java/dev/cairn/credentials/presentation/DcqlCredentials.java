@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code jwt_vc_json}, {@code ldp_vc}. A VCDM 2.0 {@code vc+jwt} credential answers queries for {@code jwt_vc_json}:
  * OpenID4VP 1.0 defines no identifier for VC-JOSE-COSE, and B.1.3.1 describes {@code jwt_vc_json} as any VCDM
  * credential "signed using JWS, and does not use JSON-LD", which a {@code vc+jwt} is. It is presented as a
- * {@code vp+jwt} (VC-JOSE-COSE §3.2), which Cairn's verifier reads under the same identifier.
+ * {@code vp+jwt} (VC-JOSE-COSE §3.1.2), which Cairn's verifier reads under the same identifier.
  */
 public final class DcqlCredentials {
   private DcqlCredentials() {}

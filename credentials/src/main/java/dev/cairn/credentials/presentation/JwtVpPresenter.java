@@ -26,9 +26,10 @@ import java.util.UUID;
  *   <li>{@code jwt_vc_json} (VCDM 1.1 §6.3.1): a JWT with a {@code vp} claim wrapping the credential JWT; {@code iss}
  *       and {@code vp.holder} the holder; {@code nonce} the request's nonce and {@code aud} the Client Identifier
  *       (OpenID4VP 1.0 B.1.3.1.5); {@code iat}, a short {@code exp}, a fresh {@code jti};</li>
- *   <li>{@code vc+jwt} (VC-JOSE-COSE §3.2): a {@code typ vp+jwt} whose payload is a VCDM 2.0 presentation carrying
- *       the credential as an {@code EnvelopedVerifiableCredential} ({@code data:application/vc+jwt,…}, VCDM 2.0
- *       §4.13), with the same {@code nonce}, {@code aud}, {@code iat} and {@code exp} beside its properties.</li>
+ *   <li>{@code vc+jwt} (VC-JOSE-COSE §3.1.2): a {@code typ vp+jwt} whose payload is a VCDM 2.0 presentation
+ *       carrying the credential as an {@code EnvelopedVerifiableCredential} ({@code data:application/vc+jwt,…},
+ *       VCDM 2.0 "Enveloped Verifiable Credentials"), with the same {@code nonce}, {@code aud}, {@code iat} and
+ *       {@code exp} as JWT claims beside its properties (§3.1.3).</li>
  * </ul>
  */
 final class JwtVpPresenter implements FormatPresenter {
@@ -84,7 +85,7 @@ final class JwtVpPresenter implements FormatPresenter {
     return new JsonObject().put("iss", holder.did()).put("jti", "urn:uuid:" + UUID.randomUUID()).put("vp", vp);
   }
 
-  /** VC-JOSE-COSE §3.2: the payload is the presentation; the credential rides enveloped, unchanged. */
+  /** VC-JOSE-COSE §3.1.2: the payload is the presentation; the credential rides enveloped, unchanged. */
   private static JsonObject vcdm2(Holder holder, String credentialJwt) {
     JsonObject enveloped = new JsonObject()
         .put("@context", new JsonArray().add(VCDM2_CONTEXT))
