@@ -79,6 +79,30 @@ public final class EcdsaSd2023 {
     return EcdsaSdProofValue.isBase(proofValue);
   }
 
+  /** Whether {@code proof} is an ecdsa-sd-2023 base proof: the holder's to derive from, never to show (§3.5.1). */
+  public static boolean isBaseProof(DataIntegrityProof proof) {
+    return handles(proof) && isBaseProof(proof.proofValue());
+  }
+
+  /**
+   * What a derived proof made with {@code selectivePointers} reveals (§3.5.6, createDisclosureData §3.4.15): the
+   * document without its proof, cut down by selectJsonLd to the mandatory pointers of the base proof and the
+   * selective ones. No key, hash or canonicalization is involved, so a wallet can show it before deriving.
+   */
+  public static JsonObject revealed(JsonObject secured, List<String> selectivePointers) {
+    DataIntegrityProof proof = DataIntegrityProof.parse(secured.getJsonObject("proof"));
+    EcdsaSdProofValue.Base base = EcdsaSdProofValue.parseBase(proof.proofValue());
+    JsonObject document = secured.copy();
+    document.remove("proof");
+    return SelectiveDisclosure.select(combined(base.mandatoryPointers(), selectivePointers), document);
+  }
+
+  private static List<String> combined(List<String> mandatoryPointers, List<String> selectivePointers) {
+    List<String> combined = new ArrayList<>(mandatoryPointers);
+    combined.addAll(selectivePointers);
+    return combined;
+  }
+
   /** Add Base Proof (§3.5.1) with a fresh HMAC key and proof-scoped key pair. */
   public static JsonObject sign(JsonObject unsecured, JsonObject options, ECKey issuerKey, List<String> mandatoryPointers,
                                 RdfCanonicalizer canonicalizer) {
@@ -129,8 +153,7 @@ public final class EcdsaSd2023 {
     JsonObject document = secured.copy();
     document.remove("proof");
     // createDisclosureData (§3.4.15).
-    List<String> combinedPointers = new ArrayList<>(base.mandatoryPointers());
-    combinedPointers.addAll(selectivePointers);
+    List<String> combinedPointers = combined(base.mandatoryPointers(), selectivePointers);
     Map<String, List<String>> definitions = new LinkedHashMap<>();
     definitions.put("mandatory", base.mandatoryPointers());
     definitions.put("selective", selectivePointers);

@@ -30,7 +30,7 @@ import java.util.Optional;
  * <ul>
  *   <li>VCDM 1.1 {@code jwt_vp_json} (VCDM 1.1 §6.3.1): the {@code vp} claim carries JWT credentials; {@code iss}
  *       is the holder, {@code nonce} and {@code aud} bind it to the verifier's request;</li>
- *   <li>VCDM 2.0 {@code vp+jwt} (VC-JOSE-COSE §3.2): the payload is the presentation; credentials are
+ *   <li>VCDM 2.0 {@code vp+jwt} (VC-JOSE-COSE §3.1.2): the payload is the presentation; credentials are
  *       {@code EnvelopedVerifiableCredential}s whose id is a {@code data:application/vc+jwt,…} URL.</li>
  * </ul>
  * Every credential is verified in full, and each one's subject must be the holder: a presentation cannot

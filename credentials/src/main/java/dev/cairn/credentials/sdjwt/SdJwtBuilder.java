@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.cairn.credentials.dcql.ClaimsPath;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
@@ -89,71 +90,21 @@ public final class SdJwtBuilder {
   }
 
   /**
-   * The holder's side (§4.3): keep exactly the disclosures needed to reveal the chosen claim paths. A path is
-   * dotted claim names, with array positions as numbers ({@code address.street_address}, {@code skills.1});
-   * choosing a claim reveals everything beneath it, and revealing a nested claim keeps the disclosures of its
-   * parents. Nothing else leaves: other disclosures are dropped.
+   * The holder's side (§4.3) for fixtures and benchmarks: {@link DisclosureSelection#present} with each path written
+   * as dotted claim names and array positions as numbers ({@code address.street_address}, {@code skills.1}). A claim
+   * name containing a dot cannot be written this way; the wallet passes {@link ClaimsPath}s to
+   * {@link DisclosureSelection} instead.
    */
   public static String present(String issued, Set<String> claimPaths) {
-    SdJwt sdJwt = SdJwt.parse(issued);
-    JsonObject payload = new JsonObject(sdJwt.issuerJwt().getPayload().toString());
-    HashAlgorithm algorithm = HashAlgorithm.of(payload.getValue(Rfc9901.SD_ALG));
-    java.util.Map<String, Disclosure> byDigest = new java.util.HashMap<>();
-    sdJwt.disclosures().forEach(disclosure -> byDigest.put(disclosure.digest(algorithm), disclosure));
-    java.util.Map<Disclosure, String> paths = new java.util.LinkedHashMap<>();
-    collectPaths(payload, "", byDigest, paths);
-    StringBuilder out = new StringBuilder(sdJwt.issuerJwt().serialize()).append(Rfc9901.SEPARATOR);
-    for (Disclosure disclosure : sdJwt.disclosures()) {
-      String path = paths.get(disclosure);
-      if (path != null && claimPaths.stream().anyMatch(chosen -> within(chosen, path) || within(path, chosen))) {
-        out.append(disclosure.encoded()).append(Rfc9901.SEPARATOR);
+    List<ClaimsPath> paths = new ArrayList<>(claimPaths.size());
+    for (String dotted : claimPaths) {
+      List<Object> components = new ArrayList<>();
+      for (String component : dotted.split("\\.", -1)) {
+        boolean position = !component.isEmpty() && component.chars().allMatch(Character::isDigit);
+        components.add(position ? Integer.valueOf(component) : component);
       }
+      paths.add(ClaimsPath.of(components.toArray()));
     }
-    return out.toString();
-  }
-
-  /** True when {@code path} is {@code ancestor} or lies beneath it. */
-  private static boolean within(String path, String ancestor) {
-    return path.equals(ancestor) || path.startsWith(ancestor + ".");
-  }
-
-  private static void collectPaths(Object value, String path, java.util.Map<String, Disclosure> byDigest,
-                                   java.util.Map<Disclosure, String> into) {
-    if (value instanceof JsonObject object) {
-      for (String name : object.fieldNames()) {
-        if (!Rfc9901.SD.equals(name)) {
-          collectPaths(object.getValue(name), join(path, name), byDigest, into);
-        }
-      }
-      if (object.getValue(Rfc9901.SD) instanceof JsonArray digests) {
-        for (Object digest : digests) {
-          Disclosure disclosure = byDigest.get(String.valueOf(digest));
-          if (disclosure != null && disclosure.claimName().isPresent()) {
-            String child = join(path, disclosure.claimName().get());
-            into.put(disclosure, child);
-            collectPaths(disclosure.value(), child, byDigest, into);
-          }
-        }
-      }
-    } else if (value instanceof JsonArray array) {
-      for (int i = 0; i < array.size(); i++) {
-        Object element = array.getValue(i);
-        String child = join(path, Integer.toString(i));
-        if (element instanceof JsonObject object && object.size() == 1
-            && object.getValue(Rfc9901.ARRAY_DIGEST) instanceof String digest) {
-          Disclosure disclosure = byDigest.get(digest);
-          if (disclosure != null) {
-            into.put(disclosure, child);
-            collectPaths(disclosure.value(), child, byDigest, into);
-          }
-        } else {
-          collectPaths(element, child, byDigest, into);
-        }
-      }
-    }
-  }
-
-  private static String join(String path, String name) {
-    return path.isEmpty() ? name : path + "." + name;
+    return DisclosureSelection.present(issued, paths);
   }
 }

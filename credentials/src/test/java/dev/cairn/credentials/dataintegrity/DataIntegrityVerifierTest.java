@@ -202,6 +202,16 @@ class DataIntegrityVerifierTest {
   }
 
   @Test
+  void whatADerivedProofRevealsIsKnownBeforeDeriving() {
+    JsonObject base = EcdsaSd2023.sign(badge(P256.did()), options(P256.kid()), P256.key(), List.of("/issuer"), CANONICALIZER);
+
+    JsonObject derived = EcdsaSd2023.derive(base, List.of("/credentialSubject/name"), CANONICALIZER);
+    derived.remove("proof");
+    assertEquals(derived, EcdsaSd2023.revealed(base, List.of("/credentialSubject/name")));
+    assertTrue(EcdsaSd2023.isBaseProof(DataIntegrityProof.parse(base.getJsonObject("proof"))));
+  }
+
+  @Test
   void aPresentationSignedForThisVerifierVerifiesAndAnyOtherIsRefused() {
     JsonObject credential = eddsaSigned(badge(ED25519.did()).put("credentialSubject",
         new JsonObject().put("id", P256.did()).put("name", "Food safety level 2")));
