@@ -33,7 +33,10 @@ public final class ActivityLog {
     CREDENTIAL_EXPORTED("credential-exported"),
     CREDENTIAL_STATUS_CHANGED("credential-status-changed"),
     WALLET_EXPORTED("wallet-exported"),
-    WALLET_IMPORTED("wallet-imported");
+    WALLET_IMPORTED("wallet-imported"),
+    PRESENTATION_SENT("presentation-sent"),
+    PRESENTATION_FAILED("presentation-failed"),
+    PRESENTATION_DECLINED("presentation-declined");
 
     private final String code;
 

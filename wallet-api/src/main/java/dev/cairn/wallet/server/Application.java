@@ -22,6 +22,9 @@ import dev.cairn.wallet.http.RateLimiter;
 import dev.cairn.wallet.http.RequestId;
 import dev.cairn.wallet.http.PublicOrigin;
 import dev.cairn.wallet.http.RouteTable;
+import dev.cairn.credentials.presentation.PresentationBuilder;
+import dev.cairn.wallet.presentation.PresentationExchangeRoutes;
+import dev.cairn.wallet.presentation.PresentationExchanges;
 import dev.cairn.wallet.verifier.PresentationRequestRoutes;
 import dev.cairn.wallet.verifier.PresentationRequests;
 import dev.cairn.wallet.verifier.PresentationResponses;
@@ -112,10 +115,10 @@ final class Application {
     new HolderKeyRoutes(holderKeys).register(routes);
     Cursors cursors = new Cursors(infrastructure.keyRing().current().derive("page-cursors"));
     ActivityLog activity = new ActivityLog(clock);
-    CredentialVerifier verifier = new CredentialVerifier(resolver, fetcher,
-        workers.cryptoExecutor(), clock, new RdfCanonicalizer(PinnedContexts.bundled(), new CanonicalizationLimits(
-            config.wallet().canonicalizationDeadline(), CanonicalizationLimits.DEFAULT.maxQuads(),
-            CanonicalizationLimits.DEFAULT.maxBlankNodes())));
+    RdfCanonicalizer canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), new CanonicalizationLimits(
+        config.wallet().canonicalizationDeadline(), CanonicalizationLimits.DEFAULT.maxQuads(),
+        CanonicalizationLimits.DEFAULT.maxBlankNodes()));
+    CredentialVerifier verifier = new CredentialVerifier(resolver, fetcher, workers.cryptoExecutor(), clock, canonicalizer);
     CredentialService credentials = new CredentialService(pool, verifier, holderKeys, activity, workers, clock);
     IdempotentRequests idempotency = new IdempotentRequests(pool, clock);
     new CredentialRoutes(credentials, cursors, idempotency, bodies, config.wallet().credentialMaxBytes(), clock)
@@ -132,6 +135,8 @@ final class Application {
             infrastructure.keyRing(), origin, workers, clock),
         new PresentationResponses(pool, verifier, infrastructure.keyRing(), workers, clock), bodies, workers)
         .register(routes);
+    new PresentationExchangeRoutes(new PresentationExchanges(pool, fetcher, resolver, holderKeys,
+        new PresentationBuilder(clock, canonicalizer), activity, workers, clock), bodies).register(routes);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,

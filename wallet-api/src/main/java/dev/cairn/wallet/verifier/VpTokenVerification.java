@@ -9,6 +9,7 @@ import dev.cairn.credentials.dcql.CredentialQuery;
 import dev.cairn.credentials.dcql.DcqlQuery;
 import dev.cairn.credentials.dcql.DcqlResponseCheck;
 import dev.cairn.credentials.dcql.PresentedCredential;
+import dev.cairn.credentials.presentation.DcqlCredentials;
 import dev.cairn.wallet.credential.VerificationViews;
 import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
@@ -80,7 +81,7 @@ final class VpTokenVerification {
   private Future<Verified> verifyOne(String queryId, Object presentation, VerificationPolicy policy) {
     if (presentation instanceof String text && text.contains("~")) {
       return verifier.verify(text, policy).map(result -> new Verified(queryId, result,
-          result.valid() ? PresentedCredentials.of(result, true) : null));
+          result.valid() ? DcqlCredentials.presented(result) : null));
     }
     String text = presentation instanceof String jwt ? jwt
         : presentation instanceof JsonObject object ? object.encode() : null;
@@ -100,7 +101,7 @@ final class VpTokenVerification {
     if (!result.valid()) {
       return new Verified(queryId, result.firstFailure().map(failure -> withFailure(credential, failure)).orElse(credential), null);
     }
-    return new Verified(queryId, credential, PresentedCredentials.of(credential, true));
+    return new Verified(queryId, credential, DcqlCredentials.presented(result).get(0));
   }
 
   private Outcome judge(StoredRequest request, DcqlQuery query, List<Future<Verified>> all) {
