@@ -87,7 +87,7 @@ final class CredentialRequests {
     return all;
   }
 
-  private static Response response(IssuerExchange.Answer answer) {
+  static Response response(IssuerExchange.Answer answer) {
     if (answer.status() != 200 && answer.status() != 202) {
       throw new IssuanceException(new IssuanceFailure.CredentialRefused(answer.error().orElse("http_" + answer.status()),
           answer.description()));

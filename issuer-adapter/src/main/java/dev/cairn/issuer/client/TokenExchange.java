@@ -63,7 +63,7 @@ final class TokenExchange {
   }
 
   /** §6.2: access_token, a Bearer token_type, and optional authorization_details with credential_identifiers. */
-  private static Granted granted(JsonObject body) {
+  static Granted granted(JsonObject body) {
     if (!(body.getValue("access_token") instanceof String token) || token.isEmpty()
         || !(body.getValue("token_type") instanceof String type) || !type.equalsIgnoreCase("Bearer")) {
       throw IssuerMetadata.invalid("the Token Response needs an access_token of token_type Bearer (DPoP is not supported)");
