@@ -41,6 +41,8 @@ public final class IssuanceWorld implements AutoCloseable {
   public final HardenedFetch fetch;
   public final DidResolver resolver;
   public final IssuanceClient client;
+  private final AtomicReference<io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest>> interceptor =
+      new AtomicReference<>();
 
   public IssuanceWorld() {
     this(UnaryOperator.identity(), UnaryOperator.identity());
@@ -57,7 +59,14 @@ public final class IssuanceWorld implements AutoCloseable {
             .setKeyCertOptions(new PemKeyCertOptions()
                 .setCertValue(Buffer.buffer(certificate.certificatePem()))
                 .setKeyValue(Buffer.buffer(certificate.privateKeyPem()))))
-        .requestHandler(request -> router.get().handle(request))
+        .requestHandler(request -> {
+          if (interceptor.get() != null && request.method() == io.vertx.core.http.HttpMethod.POST
+              && request.path().equals("/credential")) {
+            interceptor.get().handle(request);
+          } else {
+            router.get().handle(request);
+          }
+        })
         .listen());
     fetch = new HardenedFetch(vertx, fetchPolicy.apply(clientPolicy()));
     resolver = DidResolver.create(fetch, clock);
@@ -66,6 +75,35 @@ public final class IssuanceWorld implements AutoCloseable {
     router.set(issuer.router());
     client = new IssuanceClient(fetch, new CredentialVerifier(resolver, fetch,
         vertx.createSharedWorkerExecutor("test-crypto", 2), clock), resolver, clock);
+  }
+
+  /** A wallet client of its own, with {@code policy} (another trust anchor, no allow-list, a smaller cap...). */
+  public IssuanceClient clientWith(FetchPolicy policy) {
+    HardenedFetch own = new HardenedFetch(vertx, policy);
+    DidResolver ownResolver = DidResolver.create(own, clock);
+    return new IssuanceClient(own, new CredentialVerifier(ownResolver, own,
+        vertx.createSharedWorkerExecutor("test-crypto", 2), clock), ownResolver, clock);
+  }
+
+  /**
+   * Turns the issuer into a man in the middle of its own Credential Endpoint: each Credential Request body is
+   * rewritten by {@code rewrite} and sent to the real endpoint (the same issuer on a second loopback server), whose
+   * answer goes back unchanged.
+   */
+  public void rewriteCredentialRequests(UnaryOperator<JsonObject> rewrite) {
+    HttpServer upstream = Await.result(vertx.createHttpServer(new HttpServerOptions().setSsl(true).setHost("127.0.0.1")
+            .setPort(0).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertValue(Buffer.buffer(certificate.certificatePem()))
+                .setKeyValue(Buffer.buffer(certificate.privateKeyPem()))))
+        .requestHandler(issuer.router()).listen());
+    URI target = URI.create("https://localhost:" + upstream.actualPort() + "/credential");
+    interceptor.set(request -> request.body().onSuccess(body -> {
+      var outbound = dev.cairn.did.fetch.OutboundRequest.post(target, "application/json",
+              Buffer.buffer(rewrite.apply(body.toJsonObject()).encode()), Set.of("application/json"))
+          .acceptingStatuses(202, 400, 401).withHeader("Authorization", request.getHeader("Authorization"));
+      fetch.send(outbound).onSuccess(answer -> request.response().setStatusCode(answer.status())
+          .putHeader("Content-Type", "application/json").end(answer.body()));
+    }));
   }
 
   /** The wallet's usual policy in tests: the loopback issuer is allowed by name, its certificate trusted. */
