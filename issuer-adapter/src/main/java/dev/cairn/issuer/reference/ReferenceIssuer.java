@@ -8,6 +8,7 @@ import dev.cairn.did.DidResolver;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * A demo OpenID4VCI 1.0 Credential Issuer (and its own Authorization Server) for Open Badges 3.0
@@ -18,6 +19,12 @@ import java.time.Clock;
  * well-known documents at the host's root and the endpoints under the identifier's path.
  */
 public final class ReferenceIssuer {
+  /**
+   * The issuer canonicalizes only documents it built itself, so the deadline guards nothing hostile; the verifier's
+   * 250 ms default is too tight for an ecdsa-sd-2023 base proof on a cold JVM (seen as a 500 in the first tests).
+   */
+  private static final CanonicalizationLimits SIGNING_LIMITS = new CanonicalizationLimits(Duration.ofSeconds(5),
+      CanonicalizationLimits.DEFAULT.maxQuads(), CanonicalizationLimits.DEFAULT.maxBlankNodes());
   private final ReferenceIssuerConfig config;
   private final IssuerSigningKeys keys;
   private final Notifications notifications = new Notifications();
@@ -28,7 +35,7 @@ public final class ReferenceIssuer {
     this.keys = IssuerSigningKeys.generate(DidWeb.didOf(config.issuer()));
     IssuerEndpoints endpoints = new IssuerEndpoints(config);
     CryptoPool crypto = new CryptoPool(vertx.createSharedWorkerExecutor("cairn-reference-issuer", 2));
-    RdfCanonicalizer canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), CanonicalizationLimits.DEFAULT);
+    RdfCanonicalizer canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), SIGNING_LIMITS);
     PreAuthorizedGrants grants = new PreAuthorizedGrants(config, clock);
     AccessTokens tokens = new AccessTokens(config, clock);
     CNonces nonces = new CNonces(config, clock);
