@@ -1,0 +1,73 @@
+package dev.cairn.issuer.reference;
+
+import dev.cairn.credentials.CryptoPool;
+import dev.cairn.credentials.jsonld.CanonicalizationLimits;
+import dev.cairn.credentials.jsonld.PinnedContexts;
+import dev.cairn.credentials.jsonld.RdfCanonicalizer;
+import dev.cairn.did.DidResolver;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A demo OpenID4VCI 1.0 Credential Issuer (and its own Authorization Server) for Open Badges 3.0
+ * micro-credentials, so that issue → hold → present runs on one machine. It is one instance with its state in
+ * memory: offers, codes, tokens, nonces, deferred transactions and its signing keys die with it. Not for production.
+ *
+ * <p>Mount {@link #router()} at the root of an HTTPS server whose origin is the issuer identifier's: it serves the
+ * well-known documents at the host's root and the endpoints under the identifier's path.
+ */
+public final class ReferenceIssuer {
+  /**
+   * The issuer canonicalizes only documents it built itself, so the deadline guards nothing hostile; the verifier's
+   * 250 ms default is too tight for an ecdsa-sd-2023 base proof on a cold JVM (seen as a 500 in the first tests).
+   */
+  private static final CanonicalizationLimits SIGNING_LIMITS = new CanonicalizationLimits(Duration.ofSeconds(5),
+      CanonicalizationLimits.DEFAULT.maxQuads(), CanonicalizationLimits.DEFAULT.maxBlankNodes());
+  private final ReferenceIssuerConfig config;
+  private final IssuerSigningKeys keys;
+  private final Notifications notifications = new Notifications();
+  private final ReferenceIssuerRoutes routes;
+
+  private ReferenceIssuer(Vertx vertx, ReferenceIssuerConfig config, DidResolver resolver, Clock clock) {
+    this.config = config;
+    this.keys = IssuerSigningKeys.generate(DidWeb.didOf(config.issuer()));
+    IssuerEndpoints endpoints = new IssuerEndpoints(config);
+    CryptoPool crypto = new CryptoPool(vertx.createSharedWorkerExecutor("cairn-reference-issuer", 2));
+    RdfCanonicalizer canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), SIGNING_LIMITS);
+    PreAuthorizedGrants grants = new PreAuthorizedGrants(config, clock);
+    AccessTokens tokens = new AccessTokens(config, clock);
+    CNonces nonces = new CNonces(config, clock);
+    CredentialService credentials = new CredentialService(config, new KeyProofVerifier(config, resolver, crypto, clock),
+        nonces, new CredentialMinter(config, keys, canonicalizer, clock), new DeferredTransactions(config, clock),
+        notifications, crypto);
+    this.routes = new ReferenceIssuerRoutes(vertx, config, endpoints, keys,
+        new CredentialOffers(config, endpoints, grants, clock), new TokenService(config, grants, tokens), tokens, nonces,
+        credentials, notifications);
+  }
+
+  /** A new issuer with fresh keys; {@code resolver} resolves holders' did:jwk and did:key proof keys. */
+  public static ReferenceIssuer create(Vertx vertx, ReferenceIssuerConfig config, DidResolver resolver, Clock clock) {
+    return new ReferenceIssuer(vertx, config, resolver, clock);
+  }
+
+  /** A new router with every endpoint; mount it at the server's root. */
+  public Router router() {
+    return routes.router();
+  }
+
+  /** The issuer's did:web DID, which every credential it signs names as issuer. */
+  public String did() {
+    return keys.did();
+  }
+
+  public ReferenceIssuerConfig config() {
+    return config;
+  }
+
+  /** What Wallets reported at the Notification Endpoint. */
+  public Notifications notifications() {
+    return notifications;
+  }
+}
