@@ -15,19 +15,19 @@ import java.util.Set;
  *                   early and says so (re-importing would measure the duplicate path instead)
  */
 record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration warmup, Duration duration,
-                   int walletSize, int importPool, boolean json, boolean dryRun) {
+                   int walletSize, int importPool, int presentations, boolean json, boolean dryRun) {
 
   static final String USAGE = """
-      usage: WalletLoad [--base http://127.0.0.1:8080] [--scenario import|list|search|all|list,search]
+      usage: WalletLoad [--base http://127.0.0.1:8080] [--scenario import|list|search|present|all|list,search]
                         [--concurrency 16] [--duration 30] [--warmup 10] [--wallet-size 1000] [--credentials N]
-                        [--json] [--dry-run]""";
+                        [--presentations N] [--json] [--dry-run]""";
 
   /** Sign-in happens just before each scenario's warm-up, and an access token lives 15 minutes. */
   static final Duration LONGEST_RUN = Duration.ofMinutes(14);
 
   private static final Set<String> FLAGS = Set.of("--json", "--dry-run");
   private static final Set<String> VALUED = Set.of("--base", "--scenario", "--concurrency", "--duration",
-      "--warmup", "--wallet-size", "--credentials");
+      "--warmup", "--wallet-size", "--credentials", "--presentations");
 
   static LoadOptions parse(String[] args) {
     Map<String, String> given = new HashMap<>();
@@ -52,7 +52,9 @@ record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration
     // Enough for 1,000 imports/s (twice the target) over warm-up and measurement.
     int importPool = positive(given, "--credentials", (int) Math.min(200_000, warmup.plus(duration).toSeconds() * 1_000));
     return new LoadOptions(base, scenarios(given.getOrDefault("--scenario", "all")), concurrency, warmup, duration,
-        positive(given, "--wallet-size", 1_000), importPool, given.containsKey("--json"), given.containsKey("--dry-run"));
+        positive(given, "--wallet-size", 1_000), importPool,
+        positive(given, "--presentations", OpenRequests.defaultCount(warmup, duration)), given.containsKey("--json"),
+        given.containsKey("--dry-run"));
   }
 
   private static List<Scenario> scenarios(String value) {
@@ -64,7 +66,7 @@ record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration
       try {
         chosen.add(Scenario.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--scenario must be import, list, search or all, not " + name);
+        throw new IllegalArgumentException("--scenario must be import, list, search, present or all, not " + name);
       }
     }
     return List.copyOf(chosen);

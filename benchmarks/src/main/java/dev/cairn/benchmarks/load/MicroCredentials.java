@@ -68,6 +68,17 @@ final class MicroCredentials {
         .sign(issuer.header(Rfc9901.DC_SD_JWT), signers.get(provider));
   }
 
+  /** The credential of {@code index}, bound to a learner's key ({@code cnf.jwk}, RFC 7800): it can be presented. */
+  String issueBoundTo(int index, JsonObject holderPublicJwk) {
+    SplittableRandom random = new SplittableRandom(index);
+    int provider = random.nextInt(providers.size());
+    BenchmarkIssuer issuer = providers.get(provider);
+    JsonObject claims = claims(issuer.did(), CourseCatalogue.PROVIDERS.get(provider), random)
+        .put("cnf", new JsonObject().put("jwk", holderPublicJwk));
+    return new SdJwtBuilder(claims, DISCLOSABLE, DISCLOSABLE_ARRAYS).decoys(2)
+        .sign(issuer.header(Rfc9901.DC_SD_JWT), signers.get(provider));
+  }
+
   /** Bouncy Castle signs ES256 about twice as fast as SunEC on JDK 17, which halves the wait before a run. */
   private static JWSSigner bouncyCastleSigner(BenchmarkIssuer issuer) {
     try {

@@ -9,7 +9,9 @@ enum Scenario {
   /** The first page of a learner's filled wallet, again and again. */
   LIST(Target.of(3_000, 20)),
   /** Full-text search on the same filled wallet, cycling through {@link CourseCatalogue#SEARCH_QUERIES}. */
-  SEARCH(Optional.empty());
+  SEARCH(Optional.empty()),
+  /** A wallet's answer (SD-JWT VC + KB-JWT, ES256) POSTed to the response URI of an open presentation request. */
+  PRESENT(Target.of(800, 50));
 
   final Optional<Target> target;
 

@@ -66,6 +66,23 @@ final class WalletClient {
         + "&limit=" + PAGE_SIZE).GET().build();
   }
 
+  /** Registers an employer organisation (201) and signs in; answers the access token. */
+  String registerEmployer(String email, String password, String organisation) throws IOException, InterruptedException {
+    String body = new JsonObject().put("email", email).put("password", password).put("organisation", organisation).encode();
+    expect(201, send(HttpRequest.newBuilder(URI.create(base + "/v1/employers")).timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build()), "POST /v1/employers");
+    return signIn(email, password);
+  }
+
+  HttpRequest createRequest(String accessToken, JsonObject body) {
+    return authorized(accessToken, "/v1/verifier/requests").header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body.encode())).build();
+  }
+
+  HttpRequest get(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build();
+  }
+
   Response send(HttpRequest request) throws IOException, InterruptedException {
     var response = http.send(request, BodyHandlers.ofByteArray());
     return new Response(response.statusCode(), response.body());
