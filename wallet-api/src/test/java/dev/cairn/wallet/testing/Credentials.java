@@ -104,6 +104,24 @@ public final class Credentials {
         .keyID(issuer.kid()).build(), credential);
   }
 
+  /**
+   * A Token Status List ({@code statuslist+jwt}) at {@code uri}, signed by this issuer: one status byte per entry
+   * ({@code bits} = 8), 0 valid, 1 revoked.
+   */
+  public String tokenStatusList(String uri, byte[] statuses, Instant issuedAt) {
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(statuses);
+    deflater.finish();
+    byte[] buffer = new byte[statuses.length + 64];
+    int length = deflater.deflate(buffer);
+    deflater.end();
+    JsonObject payload = new JsonObject().put("iss", issuer.did()).put("sub", uri).put("iat", issuedAt.getEpochSecond())
+        .put("ttl", 300).put("status_list", new JsonObject().put("bits", 8)
+            .put("lst", com.nimbusds.jose.util.Base64URL.encode(java.util.Arrays.copyOf(buffer, length)).toString()));
+    return issuer.sign(new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(new JOSEObjectType("statuslist+jwt"))
+        .keyID(issuer.kid()).build(), payload);
+  }
+
   private static JsonObject openBadge(String issuerDid, String name, String subjectId, Instant issuedAt) {
     return new JsonObject()
         .put("@context", new JsonArray().add("https://www.w3.org/ns/credentials/v2")

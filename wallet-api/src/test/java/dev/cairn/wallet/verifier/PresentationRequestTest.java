@@ -63,14 +63,14 @@ class PresentationRequestTest {
 
   @BeforeAll
   static void anEmployerSignsUp() {
-    employer = signUpEmployer("hr@bistro.example", "Bistro Group");
+    employer = signUpEmployer(cairn.api(), "hr@bistro.example", "Bistro Group");
   }
 
-  static String signUpEmployer(String email, String organisation) {
-    Response created = cairn.api().post("/v1/employers", null, new JsonObject().put("email", email)
+  static String signUpEmployer(Api api, String email, String organisation) {
+    Response created = api.post("/v1/employers", null, new JsonObject().put("email", email)
         .put("password", "a long enough password").put("organisation", organisation));
     assertEquals(201, created.status(), created.body());
-    return cairn.api().post("/v1/sessions", null, Api.credentials(email, "a long enough password")).json()
+    return api.post("/v1/sessions", null, Api.credentials(email, "a long enough password")).json()
         .getString("accessToken");
   }
 
@@ -322,7 +322,7 @@ class PresentationRequestTest {
     String learner = cairn.api().signUp("learner@requests.example").getString("accessToken");
     assertProblem(403, "forbidden", cairn.api().post("/v1/verifier/requests", learner,
         new JsonObject().put("dcql_query", nameAndDescription()).put("purpose", "x")));
-    String rival = signUpEmployer("hr@rival.example", "Rival Ltd");
+    String rival = signUpEmployer(cairn.api(), "hr@rival.example", "Rival Ltd");
     assertProblem(404, "not-found", cairn.api().get("/v1/verifier/requests/" + request.getString("id"), rival));
     assertProblem(404, "not-found", cairn.api().get(request.getJsonObject("qr_code").getString("png"), rival));
     assertFalse(cairn.api().get("/v1/verifier/requests", rival).body().contains(request.getString("id")));
