@@ -2,6 +2,7 @@ package dev.cairn.wallet.presentation;
 
 import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.http.Access;
+import dev.cairn.wallet.idempotency.IdempotentRequests;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.PathIds;
 import dev.cairn.wallet.http.ProblemException;
@@ -12,16 +13,19 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /** The learner's OpenID4VP routes: open a scanned request, read it, consent or decline. */
 public final class PresentationExchangeRoutes {
   private final PresentationExchanges exchanges;
+  private final IdempotentRequests idempotency;
   private final JsonBody json;
 
-  public PresentationExchangeRoutes(PresentationExchanges exchanges, JsonBody json) {
+  public PresentationExchangeRoutes(PresentationExchanges exchanges, IdempotentRequests idempotency, JsonBody json) {
     this.exchanges = exchanges;
+    this.idempotency = idempotency;
     this.json = json;
   }
 
@@ -50,11 +54,17 @@ public final class PresentationExchangeRoutes {
     return exchanges.get(learner, exchangeId(ctx)).map(view -> Reply.json(200, view, Map.of()));
   }
 
+  /**
+   * A presentation submission takes an {@code Idempotency-Key} (DESIGN §4): an app that lost the answer to a
+   * network error asks again and gets the first answer replayed, instead of a 409 for an exchange already sent.
+   */
   private Future<Reply> consent(RoutingContext ctx) {
     UUID learner = learner(ctx);
     UUID id = exchangeId(ctx);
     LearnerConsent consent = LearnerConsent.read(json.object(ctx.body().buffer()));
-    return exchanges.consent(learner, id, consent).map(view -> Reply.json(200, view, Map.of()));
+    String requestHash = IdempotentRequests.requestHash("consent/" + id, ctx.body().buffer().getBytes());
+    return idempotency.run(learner, Optional.ofNullable(ctx.request().getHeader(IdempotentRequests.HEADER)),
+        requestHash, () -> exchanges.consent(learner, id, consent).map(view -> Reply.json(200, view, Map.of())));
   }
 
   private Future<Reply> decline(RoutingContext ctx) {

@@ -136,7 +136,7 @@ final class Application {
         new PresentationResponses(pool, verifier, infrastructure.keyRing(), workers, clock), bodies, workers)
         .register(routes);
     new PresentationExchangeRoutes(new PresentationExchanges(pool, fetcher, resolver, holderKeys,
-        new PresentationBuilder(clock, canonicalizer), activity, workers, clock), bodies).register(routes);
+        new PresentationBuilder(clock, canonicalizer), activity, workers, clock), idempotency, bodies).register(routes);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,

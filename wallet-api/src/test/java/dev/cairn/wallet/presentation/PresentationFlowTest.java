@@ -155,9 +155,17 @@ class PresentationFlowTest {
     assertEquals(credentialId, candidate.getString("credential_id"));
     assertEquals(format.requestedValue(), candidate.getJsonArray("requested_claims").getJsonObject(0).getValue("value"));
 
-    Response consented = learner.consent(exchange.getString("id"), "proof", credentialId, null);
+    JsonObject choice = new JsonObject().put("credentials", new JsonObject().put("proof",
+        new JsonArray().add(new JsonObject().put("credential_id", credentialId))));
+    Map<String, String> headers = Map.of("Content-Type", "application/json", "Idempotency-Key", "consent-" + credentialId);
+    Response consented = cairn.api().send("POST", "/v1/presentation-requests/" + exchange.getString("id") + "/consent",
+        learner.token(), headers, choice.encode().getBytes(StandardCharsets.UTF_8));
     assertEquals(200, consented.status(), consented.body());
     assertEquals("sent", consented.json().getString("status"));
+    Response replayed = cairn.api().send("POST", "/v1/presentation-requests/" + exchange.getString("id") + "/consent",
+        learner.token(), headers, choice.encode().getBytes(StandardCharsets.UTF_8));
+    assertEquals(consented.body(), replayed.body(), "a retried submission gets the first answer, and nothing is sent twice");
+    assertEquals("true", replayed.header("Idempotent-Replayed").orElseThrow());
 
     JsonObject verified = employerView(request);
     assertEquals("fulfilled", verified.getString("status"), verified.encode());
