@@ -36,7 +36,10 @@ public final class ActivityLog {
     WALLET_IMPORTED("wallet-imported"),
     PRESENTATION_SENT("presentation-sent"),
     PRESENTATION_FAILED("presentation-failed"),
-    PRESENTATION_DECLINED("presentation-declined");
+    PRESENTATION_DECLINED("presentation-declined"),
+    SHARE_LINK_CREATED("share-link-created"),
+    SHARE_LINK_VIEWED("share-link-viewed"),
+    SHARE_LINK_REVOKED("share-link-revoked");
 
     private final String code;
 

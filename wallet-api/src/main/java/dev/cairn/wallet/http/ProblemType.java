@@ -46,6 +46,7 @@ public enum ProblemType {
   VERIFIER_UNREACHABLE("verifier-unreachable", 502, "The verifier could not be reached"),
   VERIFIER_REFUSED("verifier-refused", 502, "The verifier did not accept the answer"),
   CONSENT_INVALID("consent-invalid", 422, "The consent does not answer the request"),
+  SHARE_LINK_CLOSED("share-link-closed", 410, "The share link is no longer open"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   UNAVAILABLE("unavailable", 503, "Service unavailable");
 

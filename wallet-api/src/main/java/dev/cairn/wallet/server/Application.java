@@ -25,6 +25,8 @@ import dev.cairn.wallet.http.RouteTable;
 import dev.cairn.credentials.presentation.PresentationBuilder;
 import dev.cairn.wallet.presentation.PresentationExchangeRoutes;
 import dev.cairn.wallet.presentation.PresentationExchanges;
+import dev.cairn.wallet.share.ShareLinkRoutes;
+import dev.cairn.wallet.share.ShareLinks;
 import dev.cairn.wallet.verifier.PresentationRequestRoutes;
 import dev.cairn.wallet.verifier.PresentationRequests;
 import dev.cairn.wallet.verifier.PresentationResponses;
@@ -135,8 +137,11 @@ final class Application {
             infrastructure.keyRing(), origin, workers, clock),
         new PresentationResponses(pool, verifier, infrastructure.keyRing(), workers, clock), bodies, workers)
         .register(routes);
-    new PresentationExchangeRoutes(new PresentationExchanges(pool, fetcher, resolver, holderKeys,
-        new PresentationBuilder(clock, canonicalizer), activity, workers, clock), idempotency, bodies).register(routes);
+    PresentationBuilder presentations = new PresentationBuilder(clock, canonicalizer);
+    new PresentationExchangeRoutes(new PresentationExchanges(pool, fetcher, resolver, holderKeys, presentations,
+        activity, workers, clock), idempotency, bodies).register(routes);
+    new ShareLinkRoutes(new ShareLinks(pool, verifier, presentations, activity, origin, workers, clock), bodies)
+        .register(routes);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,
