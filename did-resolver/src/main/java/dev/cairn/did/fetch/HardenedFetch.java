@@ -164,7 +164,7 @@ public final class HardenedFetch {
         .setURI(target.pathAndQuery())
         .setFollowRedirects(false)
         .setIdleTimeout(policy.deadline().toMillis())
-        .putHeader("Accept", String.join(", ", outbound.mediaTypes()))
+        .putHeader("Accept", outbound.mediaTypes().isEmpty() ? "*/*" : String.join(", ", outbound.mediaTypes()))
         .putHeader("User-Agent", "Cairn");
     outbound.headers().forEach(options::putHeader);
     return client.request(options)
@@ -181,24 +181,24 @@ public final class HardenedFetch {
     URI uri = outbound.uri();
     int status = response.statusCode();
     if (status >= 300 && status < 400) {
-      response.request().reset();
+      discard(response);
       return Future.failedFuture(new FetchException(Reason.REDIRECT, uri, "answered a redirect (" + status
           + "), which is not followed"));
     }
     if (!outbound.statuses().contains(status)) {
-      response.request().reset();
+      discard(response);
       return Future.failedFuture(new FetchException(Reason.HTTP_STATUS, uri, "answered HTTP " + status));
     }
     String mediaType = mediaTypeOf(response.getHeader("Content-Type"));
     boolean bodiless = status == 204 || "0".equals(response.getHeader("Content-Length"));
-    if (!bodiless && !outbound.mediaTypes().contains(mediaType)) {
-      response.request().reset();
+    if (!bodiless && !outbound.mediaTypes().isEmpty() && !outbound.mediaTypes().contains(mediaType)) {
+      discard(response);
       return Future.failedFuture(new FetchException(Reason.CONTENT_TYPE, uri,
           "answered Content-Type '" + mediaType + "', expected one of " + outbound.mediaTypes()));
     }
     String length = response.getHeader("Content-Length");
     if (length != null && length.length() < 19 && Long.parseLong(length.trim()) > policy.maxBodyBytes()) {
-      response.request().reset();
+      discard(response);
       return Future.failedFuture(tooLarge(uri));
     }
     Promise<FetchedBody> body = Promise.promise();
@@ -216,6 +216,15 @@ public final class HardenedFetch {
     response.endHandler(end -> body.tryComplete(
         new FetchedBody(status, mediaType, buffer, maxAge(response.getHeader("Cache-Control")))));
     return body.future();
+  }
+
+  /**
+   * Ends an answer that will not be read: the stream is reset rather than drained. The reset also reaches the
+   * response's own handler, which would log it as an error: here it is the intended end.
+   */
+  private static void discard(HttpClientResponse response) {
+    response.exceptionHandler(intended -> { });
+    response.request().reset();
   }
 
   /** Runs {@code fetch} when one of the {@code maxConcurrent} slots is free; refuses when the queue is full. */

@@ -14,7 +14,8 @@ import java.util.Set;
  * and the statuses it can read. OAuth endpoints answer their errors as a 400 JSON body the caller must read, so
  * statuses are the caller's to list; a status outside them fails as {@link FetchException.Reason#HTTP_STATUS}.
  *
- * @param mediaTypes accepted response media types, without parameters; a response without a body needs none
+ * @param mediaTypes accepted response media types, without parameters; a response without a body needs none; empty:
+ *     any (for a caller that only needs the status, such as a webhook)
  */
 public record OutboundRequest(HttpMethod method, URI uri, Map<String, String> headers, Optional<Buffer> body,
                               Set<String> mediaTypes, Set<Integer> statuses) {

@@ -27,51 +27,34 @@ public final class StatusRecheckJob {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRecheckJob.class);
   private static final int BATCH = 200;
 
-  private final Vertx vertx;
   private final CredentialService credentials;
   private final IdempotentRequests idempotency;
   private final JobLease lease;
   private final Duration interval;
   private final int concurrency;
   private final Clock clock;
-  private long timer = -1;
-  private boolean running;
+  private final PeriodicRunner runner;
 
   public StatusRecheckJob(Vertx vertx, CredentialService credentials, IdempotentRequests idempotency,
                           JobLease lease, Duration interval, int concurrency, Clock clock) {
-    this.vertx = vertx;
     this.credentials = credentials;
     this.idempotency = idempotency;
     this.lease = lease;
     this.interval = interval;
     this.concurrency = concurrency;
     this.clock = clock;
+    this.runner = new PeriodicRunner(vertx, "status re-check", this::runOnce);
   }
 
   /** Ticks every {@code tick}; an interval of zero turns the job off. */
   public void start(Duration tick) {
-    if (interval.isZero()) {
-      return;
+    if (!interval.isZero()) {
+      runner.start(tick);
     }
-    timer = vertx.setPeriodic(tick.toMillis(), id -> {
-      if (!running) {
-        running = true;
-        runOnce().onComplete(done -> {
-          running = false;
-          if (done.failed()) {
-            LOG.warn("status re-check failed: {}", done.cause().toString());
-          } else if (done.result() > 0) {
-            LOG.info("status re-check: {} credentials verified again", done.result());
-          }
-        });
-      }
-    });
   }
 
   public void stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
+    runner.stop();
   }
 
   /** One run, if this instance gets the lease: how many credentials it verified again. */

@@ -37,8 +37,12 @@ public final class RequestObjects {
 
   /** The verifier's side: {@code claims} signed with {@code signer} as the verification method {@code kid}. */
   public static String sign(JsonObject claims, JWSSigner signer, JWSAlgorithm algorithm, String kid) {
-    JWSHeader header = new JWSHeader.Builder(algorithm)
-        .type(new JOSEObjectType(OpenId4VpNames.REQUEST_OBJECT_TYP)).keyID(kid).build();
+    return sign(claims, signer, algorithm, kid, OpenId4VpNames.REQUEST_OBJECT_TYP);
+  }
+
+  /** {@code claims} as a JWS of type {@code typ}, signed by the verifier's key (request objects, webhook notices). */
+  public static String sign(JsonObject claims, JWSSigner signer, JWSAlgorithm algorithm, String kid, String typ) {
+    JWSHeader header = new JWSHeader.Builder(algorithm).type(new JOSEObjectType(typ)).keyID(kid).build();
     JWSObject jws = new JWSObject(header, new Payload(claims.encode()));
     try {
       jws.sign(signer);

@@ -48,6 +48,8 @@ import dev.cairn.wallet.archive.ArchiveRoutes;
 import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
 import dev.cairn.wallet.jobs.StatusRecheckJob;
+import dev.cairn.wallet.jobs.WebhookDeliveryJob;
+import dev.cairn.wallet.verifier.Webhooks;
 import java.time.Duration;
 import java.util.UUID;
 import dev.cairn.wallet.stack.StackRoutes;
@@ -83,6 +85,7 @@ final class Application {
   private final HardenedFetch fetcher;
   private final HolderKeys holderKeys;
   private final StatusRecheckJob statusJob;
+  private final WebhookDeliveryJob webhookJob;
   private final Duration jobTick;
   private final PublicOrigin origin;
 
@@ -132,10 +135,13 @@ final class Application {
     new ActivityRoutes(pool, cursors).register(routes);
     new VerifierRoutes(apiKeys, verifier, workers, bodies, config.wallet().credentialMaxBytes()).register(routes);
     this.origin = new PublicOrigin(config.http().publicUrl(), config.http().host());
+    VerifierKeys verifierKeys = new VerifierKeys(pool, infrastructure.keyRing(), workers, clock);
+    Webhooks webhooks = new Webhooks(pool, verifierKeys, fetcher, clock);
+    this.webhookJob = new WebhookDeliveryJob(vertx, webhooks,
+        new JobLease(pool, "webhook-delivery", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock));
     new PresentationRequestRoutes(
-        new PresentationRequests(pool, new VerifierKeys(pool, infrastructure.keyRing(), workers, clock),
-            infrastructure.keyRing(), origin, workers, clock),
-        new PresentationResponses(pool, verifier, infrastructure.keyRing(), workers, clock), bodies, workers)
+        new PresentationRequests(pool, verifierKeys, infrastructure.keyRing(), origin, workers, clock),
+        new PresentationResponses(pool, verifier, infrastructure.keyRing(), webhooks, workers, clock), bodies, workers)
         .register(routes);
     PresentationBuilder presentations = new PresentationBuilder(clock, canonicalizer);
     new PresentationExchangeRoutes(new PresentationExchanges(pool, fetcher, resolver, holderKeys, presentations,
@@ -172,10 +178,12 @@ final class Application {
   /** Background work, once the server takes requests. */
   void startJobs() {
     statusJob.start(jobTick);
+    webhookJob.start(jobTick);
   }
 
   void stopJobs() {
     statusJob.stop();
+    webhookJob.stop();
   }
 
   Router router() {

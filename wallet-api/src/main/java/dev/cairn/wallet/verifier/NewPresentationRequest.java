@@ -18,10 +18,11 @@ import java.util.Set;
  * how the wallet must answer, and which issuers it accepts.
  */
 record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration expiresIn, String responseMode,
-                              ClientIdentifier.Prefix clientIdPrefix, List<String> acceptedIssuers) {
+                              ClientIdentifier.Prefix clientIdPrefix, List<String> acceptedIssuers,
+                              java.util.Optional<String> webhookUrl) {
   static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
   private static final Set<String> MEMBERS = Set.of("dcql_query", "purpose", "expires_in", "response_mode",
-      "client_id_prefix", "accepted_issuers");
+      "client_id_prefix", "accepted_issuers", "webhook_url");
 
   static NewPresentationRequest read(JsonObject body) {
     for (String name : body.fieldNames()) {
@@ -60,7 +61,23 @@ record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration exp
           + "is signed with your organisation's key) or redirect_uri (unsigned, for development)");
     };
     return new NewPresentationRequest(query, purpose.strip(), expiresIn, responseMode, clientIdPrefix,
-        acceptedIssuers(body.getValue("accepted_issuers")));
+        acceptedIssuers(body.getValue("accepted_issuers")), webhookUrl(body.getValue("webhook_url")));
+  }
+
+  /** Where to tell the employer's system the request ended; reached through the hardened client, so https. */
+  private static java.util.Optional<String> webhookUrl(Object value) {
+    if (value == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      java.net.URI uri = value instanceof String text && text.length() <= 2048 ? new java.net.URI(text) : null;
+      if (uri != null && uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+        return java.util.Optional.of(uri.toString());
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    throw invalid("Field 'webhook_url' must be an absolute https URL of at most 2048 characters");
   }
 
   private static List<String> acceptedIssuers(Object value) {

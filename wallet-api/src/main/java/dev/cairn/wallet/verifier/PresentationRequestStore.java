@@ -16,17 +16,22 @@ final class PresentationRequestStore {
   static final String COLUMNS = """
       id, account_id, client_id, response_mode, dcql_query, accepted_issuers, purpose, nonce, state, request_object,
       response_key_sealed, response_key_kek_id, status, reason, reason_detail, result, created_at, expires_at,
-      completed_at""";
+      completed_at, webhook_url""";
   private static final String INSERT = """
       INSERT INTO presentation_request (id, account_id, client_id, response_mode, dcql_query, accepted_issuers, purpose,
-          nonce, state, request_object, response_key_sealed, response_key_kek_id, status, created_at, expires_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $14)""";
+          nonce, state, request_object, response_key_sealed, response_key_kek_id, status, created_at, expires_at,
+          webhook_url)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $14, $15)""";
   // Only a pending, unexpired request takes an answer: a replay or a late answer finds no row.
   private static final String COMPLETE = """
       UPDATE presentation_request SET status = $3, reason = $4, reason_detail = $5, result = $6, completed_at = $2
       WHERE id = $1 AND status = 'pending' AND expires_at > $2""";
 
   private final Pool pool;
+
+  Pool pool() {
+    return pool;
+  }
 
   PresentationRequestStore(Pool pool) {
     this.pool = pool;
@@ -47,7 +52,8 @@ final class PresentationRequestStore {
             .addBuffer(request.responseKeySealed().map(Buffer::buffer).orElse(null))
             .addString(request.responseKeyKekId().orElse(null))
             .addOffsetDateTime(request.createdAt().atOffset(ZoneOffset.UTC))
-            .addOffsetDateTime(request.expiresAt().atOffset(ZoneOffset.UTC)))
+            .addOffsetDateTime(request.expiresAt().atOffset(ZoneOffset.UTC))
+            .addString(request.webhookUrl().orElse(null)))
         .mapEmpty();
   }
 
@@ -77,9 +83,13 @@ final class PresentationRequestStore {
         });
   }
 
-  /** Records the answer; false when the request was no longer pending (answered already, or expired). */
-  Future<Boolean> complete(UUID id, Instant at, String status, String reason, String detail, JsonObject result) {
-    return pool.preparedQuery(COMPLETE)
+  /**
+   * Records the answer, in the caller's transaction; false when the request was no longer pending (answered
+   * already, or expired).
+   */
+  Future<Boolean> complete(io.vertx.sqlclient.SqlClient connection, UUID id, Instant at, String status, String reason,
+                           String detail, JsonObject result) {
+    return connection.preparedQuery(COMPLETE)
         .execute(Tuple.tuple().addUUID(id).addOffsetDateTime(at.atOffset(ZoneOffset.UTC)).addString(status)
             .addString(reason).addString(detail).addValue(result))
         .map(rows -> rows.rowCount() == 1);

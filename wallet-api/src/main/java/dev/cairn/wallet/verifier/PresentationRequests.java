@@ -94,7 +94,7 @@ public final class PresentationRequests {
           responseKey.map(encryption -> kek.seal(encryption.toJSONString().getBytes(StandardCharsets.UTF_8),
               responseKeyBinding(id))),
           responseKey.map(encryption -> kek.id()), StoredRequest.PENDING, Optional.empty(), Optional.empty(),
-          Optional.empty(), now, expiresAt, Optional.empty());
+          Optional.empty(), now, expiresAt, Optional.empty(), asked.webhookUrl());
     }))).compose(stored -> store.insert(stored).map(done -> view(stored)));
   }
 
@@ -175,6 +175,7 @@ public final class PresentationRequests {
     request.reason().ifPresent(reason -> view.put("reason", reason));
     request.reasonDetail().ifPresent(detail -> view.put("reason_detail", detail));
     request.result().ifPresent(result -> view.put("verified", result));
+    request.webhookUrl().ifPresent(url -> view.put("webhook_url", url));
     return view;
   }
 

@@ -29,13 +29,16 @@ public final class PresentationResponses {
   private final PresentationRequestStore store;
   private final VpTokenVerification verification;
   private final KeyRing keyRing;
+  private final Webhooks webhooks;
   private final Workers workers;
   private final Clock clock;
 
-  public PresentationResponses(Pool pool, CredentialVerifier verifier, KeyRing keyRing, Workers workers, Clock clock) {
+  public PresentationResponses(Pool pool, CredentialVerifier verifier, KeyRing keyRing, Webhooks webhooks,
+                               Workers workers, Clock clock) {
     this.store = new PresentationRequestStore(pool);
     this.verification = new VpTokenVerification(verifier, workers);
     this.keyRing = keyRing;
+    this.webhooks = webhooks;
     this.workers = workers;
     this.clock = clock;
   }
@@ -104,19 +107,31 @@ public final class PresentationResponses {
     });
   }
 
-  /** Records the outcome; a request answered meanwhile (or expired) is closed to this answer. */
+  /**
+   * Records the outcome and, when the employer asked for one, queues the webhook notice in the same transaction;
+   * a request answered meanwhile (or expired) is closed to this answer. The notice is then tried at once.
+   */
   private Future<Void> close(StoredRequest request, String status, String reason, String detail, JsonObject result) {
     Instant now = clock.instant();
-    return store.complete(request.id(), now, status, reason, detail, result).map(done -> {
-      if (!done) {
-        if (!now.isBefore(request.expiresAt())) {
-          throw expired(request);
-        }
-        throw new ProblemException(ProblemType.PRESENTATION_REQUEST_CLOSED,
-            "This presentation request was already answered; an answer is taken once");
-      }
-      return null;
-    });
+    Future<Optional<String>> notice = request.webhookUrl().isPresent()
+        ? webhooks.notice(request, status, reason, now).map(Optional::of)
+        : Future.succeededFuture(Optional.empty());
+    return notice.compose(signed -> store.pool().withTransaction(connection ->
+            store.complete(connection, request.id(), now, status, reason, detail, result).compose(done -> {
+              if (!done) {
+                throw !now.isBefore(request.expiresAt()) ? expired(request)
+                    : new ProblemException(ProblemType.PRESENTATION_REQUEST_CLOSED,
+                        "This presentation request was already answered; an answer is taken once");
+              }
+              return signed.isPresent()
+                  ? webhooks.enqueue(connection, request, signed.get(), now).mapEmpty()
+                  : Future.<Void>succeededFuture();
+            })))
+        .onSuccess(done -> {
+          if (request.webhookUrl().isPresent()) {
+            webhooks.deliverDue(10);
+          }
+        });
   }
 
   private ECKey responseKey(StoredRequest request) throws java.text.ParseException {

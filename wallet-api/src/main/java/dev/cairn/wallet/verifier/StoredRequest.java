@@ -27,7 +27,8 @@ record StoredRequest(
     Optional<JsonObject> result,
     Instant createdAt,
     Instant expiresAt,
-    Optional<Instant> completedAt) {
+    Optional<Instant> completedAt,
+    Optional<String> webhookUrl) {
 
   static final String PENDING = "pending";
   static final String FULFILLED = "fulfilled";
@@ -46,7 +47,8 @@ record StoredRequest(
         row.getString("status"), Optional.ofNullable(row.getString("reason")),
         Optional.ofNullable(row.getString("reason_detail")), Optional.ofNullable(row.getJsonObject("result")),
         PresentationRequestStore.instant(row, "created_at"), PresentationRequestStore.instant(row, "expires_at"),
-        Optional.ofNullable(PresentationRequestStore.instant(row, "completed_at")));
+        Optional.ofNullable(PresentationRequestStore.instant(row, "completed_at")),
+        Optional.ofNullable(row.getString("webhook_url")));
   }
 
   /** The status as the employer sees it now. */

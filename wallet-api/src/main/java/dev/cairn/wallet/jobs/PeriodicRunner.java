@@ -1,0 +1,51 @@
+package dev.cairn.wallet.jobs;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job's pass every tick on this instance, never two passes at once; a pass answers how much it did, which
+ * is logged when it is something. Whether the pass does anything here is the job's own lease's business.
+ */
+final class PeriodicRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(PeriodicRunner.class);
+
+  private final Vertx vertx;
+  private final String name;
+  private final Supplier<Future<Integer>> pass;
+  private long timer = -1;
+  private boolean running;
+
+  PeriodicRunner(Vertx vertx, String name, Supplier<Future<Integer>> pass) {
+    this.vertx = vertx;
+    this.name = name;
+    this.pass = pass;
+  }
+
+  void start(Duration tick) {
+    timer = vertx.setPeriodic(tick.toMillis(), id -> {
+      if (running) {
+        return;
+      }
+      running = true;
+      pass.get().onComplete(done -> {
+        running = false;
+        if (done.failed()) {
+          LOG.warn("{} failed: {}", name, done.cause().toString());
+        } else if (done.result() > 0) {
+          LOG.info("{}: {} done", name, done.result());
+        }
+      });
+    });
+  }
+
+  void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.cairn.wallet.jobs;
+
+import dev.cairn.wallet.verifier.Webhooks;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+
+/**
+ * Delivers employers' webhook notices that are due (new ones whose first attempt failed, and retries after their
+ * backoff), one runner across instances through its {@link JobLease}.
+ */
+public final class WebhookDeliveryJob {
+  private static final int BATCH = 50;
+
+  private final JobLease lease;
+  private final Webhooks webhooks;
+  private final PeriodicRunner runner;
+
+  public WebhookDeliveryJob(Vertx vertx, Webhooks webhooks, JobLease lease) {
+    this.lease = lease;
+    this.webhooks = webhooks;
+    this.runner = new PeriodicRunner(vertx, "webhook delivery", this::runOnce);
+  }
+
+  public void start(Duration tick) {
+    runner.start(tick);
+  }
+
+  public void stop() {
+    runner.stop();
+  }
+
+  /** One pass, if this instance gets the lease: how many notices it delivered. */
+  public Future<Integer> runOnce() {
+    return lease.acquire().compose(held -> held
+        ? webhooks.deliverDue(BATCH).eventually(lease::release)
+        : Future.succeededFuture(0));
+  }
+}
