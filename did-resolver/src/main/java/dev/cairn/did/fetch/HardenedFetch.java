@@ -98,6 +98,19 @@ public final class HardenedFetch {
     return result.future();
   }
 
+  /**
+   * The first checks of a fetch without the fetch: scheme, and every address the name resolves to, as {@link #send}
+   * would vet them. For a URL that will be used later (an OpenID4VP response URI), to refuse it before anything is
+   * prepared for it. Fails with a {@link FetchException}.
+   */
+  public Future<Void> vet(URI uri) {
+    try {
+      return resolve(uri, target(uri).host()).mapEmpty();
+    } catch (FetchException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
   public Future<Void> close() {
     return client.close();
   }

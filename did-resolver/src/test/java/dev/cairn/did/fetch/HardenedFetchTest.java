@@ -90,6 +90,16 @@ class HardenedFetchTest {
   }
 
   @Test
+  void vettingAUrlAppliesTheFetchsAddressRulesWithoutConnecting() {
+    FetchException refused = assertInstanceOf(FetchException.class,
+        Await.failure(new HardenedFetch(vertx, FetchPolicy.defaults()).vet(URI.create("https://10.0.0.1/response"))));
+    assertEquals(Reason.ADDRESS_NOT_ALLOWED, refused.reason());
+    int hits = server.hits("/never-called");
+    Await.result(allowing().vet(url("/never-called")));
+    assertEquals(hits, server.hits("/never-called"), "vetting does not connect");
+  }
+
+  @Test
   void postsAFormAndReadsTheAnswer() {
     server.on("/response", request -> request.body().onSuccess(body -> request.response()
         .putHeader("Content-Type", "application/json")

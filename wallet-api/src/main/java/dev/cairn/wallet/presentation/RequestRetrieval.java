@@ -65,6 +65,10 @@ final class RequestRetrieval {
         .compose(jwt -> RequestObjects.verify(jwt, clientId, resolver, workers))
         .map(claims -> AuthorizationRequest.read(claims, clock.instant()))
         .map(RequestRetrieval::answerable)
+        // The answer will go to response_uri: one Cairn may not contact is refused now, before the learner chooses.
+        .compose(request -> fetch.vet(request.responseUri())
+            .recover(failure -> Future.failedFuture(failure instanceof FetchException e ? fetchProblem(e) : failure))
+            .map(request))
         .recover(failure -> Future.failedFuture(failure instanceof InvalidAuthorizationRequest e
             ? invalid(e.error(), e.getMessage()) : failure));
   }

@@ -169,7 +169,18 @@ class PresentationRefusalsTest {
     Response refused = cairn.api().post("/v1/presentation-requests", learner, new JsonObject().put("request", link));
     assertProblem(422, "authorization-request-invalid", refused);
     assertTrue(refused.json().getString("detail").contains("signature"), refused.body());
-    assertEquals(0, cairn.queryLong("SELECT count(*) FROM presentation_exchange"));
+    assertEquals(0, exchangesOf("forged@refusals.example"));
+  }
+
+  @Test
+  void aResponseUriOnAPrivateAddressIsRefusedBeforeTheLearnerChooses() throws Exception {
+    String learner = cairn.api().signUp("private@refusals.example").getString("accessToken");
+    DidJwkIssuer verifier = DidJwkIssuer.generate();
+    String link = thirdPartyRequest(verifier, verifier, "https://10.20.30.40/response", "/private-response");
+    Response refused = cairn.api().post("/v1/presentation-requests", learner, new JsonObject().put("request", link));
+    assertProblem(422, "authorization-request-invalid", refused);
+    assertTrue(refused.json().getString("detail").contains("10.20.30.40"), refused.body());
+    assertEquals(0, exchangesOf("private@refusals.example"));
   }
 
   @Test
@@ -198,6 +209,11 @@ class PresentationRefusalsTest {
     for (String withheld : List.of("Ada", "given_name", "hygiene", "allergens")) {
       assertFalse(wire.contains(withheld), withheld + " left the server without consent: " + wire);
     }
+  }
+
+  private static long exchangesOf(String email) {
+    return cairn.queryLong("SELECT count(*) FROM presentation_exchange e JOIN account a ON a.id = e.account_id "
+        + "WHERE a.email = '" + email + "'");
   }
 
   /** The form, URL-decoded, with every base64url run decoded beside it: JWT segments and SD-JWT disclosures. */
