@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -27,8 +28,12 @@ import java.util.UUID;
  */
 public final class ApiKeys implements BearerAuthHandler.ApiKeyAuthenticator {
   public static final String PREFIX = "cairn_ak_";
+  private static final java.time.Duration LAST_USED_RESOLUTION = java.time.Duration.ofMinutes(1);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+  /** When this instance last wrote each key's last_used_at (per instance: a few extra writes across pods are fine). */
+  private final com.github.benmanes.caffeine.cache.Cache<UUID, Instant> lastUsedWritten =
+      com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
   private static final String FIND = """
       SELECT k.account_id, k.secret_hash FROM api_key k JOIN account a ON a.id = k.account_id
       WHERE k.id = $1 AND k.revoked_at IS NULL AND a.role = 'employer'""";
@@ -105,9 +110,18 @@ public final class ApiKeys implements BearerAuthHandler.ApiKeyAuthenticator {
         return Future.failedFuture(new InvalidTokenException("the API key is unknown or revoked"));
       }
       UUID accountId = rows.iterator().next().getUUID("account_id");
+      Principal employer = new Principal(accountId, Optional.empty(), Principal.Role.EMPLOYER);
+      // "Last used" is for the employer to spot a forgotten key: to the minute is enough, and a busy integration
+      // then costs one write a minute instead of one per call.
+      Instant now = clock.instant();
+      Instant written = lastUsedWritten.getIfPresent(id);
+      if (written != null && now.isBefore(written.plus(LAST_USED_RESOLUTION))) {
+        return Future.succeededFuture(employer);
+      }
+      lastUsedWritten.put(id, now);
       return pool.preparedQuery("UPDATE api_key SET last_used_at = $2 WHERE id = $1")
-          .execute(Tuple.of(id, clock.instant().atOffset(ZoneOffset.UTC)))
-          .map(done -> new Principal(accountId, Optional.empty(), Principal.Role.EMPLOYER));
+          .execute(Tuple.of(id, now.atOffset(ZoneOffset.UTC)))
+          .map(done -> employer);
     });
   }
 }
