@@ -19,16 +19,14 @@ import dev.cairn.wallet.openid4vp.RequestObjects;
 import dev.cairn.wallet.testing.Api;
 import dev.cairn.wallet.testing.Api.Response;
 import dev.cairn.wallet.testing.CairnUnderTest;
+import dev.cairn.wallet.testing.LoopbackHttps;
 import dev.cairn.wallet.testing.Credentials;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,23 +43,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a third-party verifier (its own did:jwk, its own response URI, which records every byte it is sent).
  */
 class PresentationRefusalsTest {
-  private static final Vertx VERTX = Vertx.vertx();
-  private static final TestHttpsServer SERVER = new TestHttpsServer(VERTX);
-  private static final Path TRUST = trust();
+  private static final LoopbackHttps HTTPS = new LoopbackHttps();
+  private static final TestHttpsServer SERVER = HTTPS.server;
   @RegisterExtension
-  static final CairnUnderTest cairn = CairnUnderTest.perClass(Map.of(
-      "CAIRN_HTTP_ALLOW_PRIVATE_HOSTS", "localhost,127.0.0.1", "CAIRN_HTTP_TRUST_PEM", TRUST.toString()));
+  static final CairnUnderTest cairn = CairnUnderTest.perClass(HTTPS.cairnEnvironment(Map.of()));
   private static final Credentials ISSUER = new Credentials();
   private static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
   private static String employer;
-
-  private static Path trust() {
-    try {
-      return SERVER.certificate.writeCertificate(Files.createTempDirectory("trust"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @BeforeAll
   static void anEmployerAndAThirdPartyVerifier() {
@@ -74,8 +62,7 @@ class PresentationRefusalsTest {
 
   @AfterAll
   static void stop() {
-    SERVER.close();
-    VERTX.close();
+    HTTPS.close();
   }
 
   private static JsonObject requestObjectClaims(JsonObject request) {

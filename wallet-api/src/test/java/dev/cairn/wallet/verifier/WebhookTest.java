@@ -10,12 +10,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.did.testing.TestHttpsServer;
 import dev.cairn.wallet.testing.Api.Response;
 import dev.cairn.wallet.testing.CairnUnderTest;
-import io.vertx.core.Vertx;
+import dev.cairn.wallet.testing.LoopbackHttps;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,20 +26,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An employer's system is told when a request ends: a notice signed by the organisation's key, retried until taken. */
 class WebhookTest {
-  private static final Vertx VERTX = Vertx.vertx();
-  private static final TestHttpsServer SERVER = new TestHttpsServer(VERTX);
+  private static final LoopbackHttps HTTPS = new LoopbackHttps();
+  private static final TestHttpsServer SERVER = HTTPS.server;
   @RegisterExtension
-  static final CairnUnderTest cairn = CairnUnderTest.perClass(Map.of("CAIRN_HTTP_ALLOW_PRIVATE_HOSTS", "localhost",
-      "CAIRN_HTTP_TRUST_PEM", trust().toString(), "CAIRN_JOB_TICK_MS", "100"));
+  static final CairnUnderTest cairn = CairnUnderTest.perClass(HTTPS.cairnEnvironment(Map.of("CAIRN_JOB_TICK_MS", "100")));
   private static String employer;
-
-  private static Path trust() {
-    try {
-      return SERVER.certificate.writeCertificate(Files.createTempDirectory("trust"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @BeforeAll
   static void anEmployer() {
@@ -50,8 +39,7 @@ class WebhookTest {
 
   @AfterAll
   static void stop() {
-    SERVER.close();
-    VERTX.close();
+    HTTPS.close();
   }
 
   private static JsonObject requestWithWebhook(String path) {
