@@ -8,10 +8,7 @@ import dev.cairn.credentials.dcql.DcqlQuery;
 import dev.cairn.credentials.dcql.DcqlResponseCheck;
 import dev.cairn.credentials.dcql.PresentedCredential;
 import dev.cairn.credentials.presentation.DisclosedClaims;
-import dev.cairn.credentials.presentation.Holder;
-import dev.cairn.credentials.presentation.Presentation;
 import dev.cairn.credentials.presentation.PresentationBuilder;
-import dev.cairn.credentials.presentation.PresentationException;
 import dev.cairn.wallet.activity.ActivityLog;
 import dev.cairn.wallet.holder.HolderKeys;
 import dev.cairn.wallet.http.ProblemException;
@@ -19,7 +16,6 @@ import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.openid4vp.AuthorizationRequest;
 import dev.cairn.wallet.openid4vp.InvalidAuthorizationRequest;
 import dev.cairn.wallet.openid4vp.OpenId4VpNames;
-import dev.cairn.wallet.openid4vp.ResponseEncryption;
 import dev.cairn.wallet.presentation.ExchangeStore.Exchange;
 import dev.cairn.wallet.presentation.WalletCandidates.Candidate;
 import dev.cairn.wallet.server.Workers;
@@ -33,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +48,8 @@ public final class PresentationExchanges {
   private final ExchangeStore store;
   private final RequestRetrieval retrieval;
   private final WalletCandidates candidates;
-  private final HolderKeys holderKeys;
   private final PresentationBuilder builder;
+  private final AuthorizationResponses answers;
   private final ResponseDelivery delivery;
   private final ActivityLog activity;
   private final Workers workers;
@@ -67,8 +62,8 @@ public final class PresentationExchanges {
     this.store = new ExchangeStore(pool);
     this.retrieval = new RequestRetrieval(fetch, resolver, workers, clock);
     this.candidates = new WalletCandidates(pool);
-    this.holderKeys = holderKeys;
     this.builder = builder;
+    this.answers = new AuthorizationResponses(holderKeys, builder, workers);
     this.delivery = new ResponseDelivery(fetch);
     this.activity = activity;
     this.workers = workers;
@@ -98,7 +93,7 @@ public final class PresentationExchanges {
           .compose(matched -> previews(accountId, matched).compose(originals -> workers.crypto(
               () -> ConsentCheck.chosen(request.parsedQuery(), matched, originals, consent, builder))))
           .compose(chosen -> claim(exchange).map(chosen))
-          .compose(chosen -> present(accountId, request, chosen)
+          .compose(chosen -> answers.build(accountId, request, chosen)
               .compose(parameters -> delivery.post(request.responseUri(), parameters))
               .compose(answer -> finish(exchange, ExchangeStore.SENT, answer, chosen, null),
                   failure -> finish(exchange, ExchangeStore.FAILED, new JsonObject(), chosen, failure)
@@ -169,38 +164,6 @@ public final class PresentationExchanges {
               new String(row.getBuffer("original").getBytes(), java.nio.charset.StandardCharsets.UTF_8)));
           return originals;
         });
-  }
-
-  /** Signs each chosen presentation with its credential's holder key (opened and used on a worker). */
-  private Future<Map<String, String>> present(UUID accountId, AuthorizationRequest request,
-                                              List<ConsentCheck.Chosen> chosen) {
-    List<Future<Presentation>> built = new ArrayList<>();
-    for (ConsentCheck.Chosen one : chosen) {
-      built.add(holderKeys.privateKey(accountId, one.candidate().holderKeyId()).compose(key -> workers.crypto(() ->
-          builder.build(one.original(), one.candidate().format(), one.consented(), Holder.fromPrivateJwk(key),
-              request.nonce(), request.clientId().value()))));
-    }
-    return Future.all(built).compose(done -> workers.crypto(() -> {
-      JsonObject vpToken = new JsonObject();
-      for (int i = 0; i < chosen.size(); i++) {
-        Presentation presentation = built.get(i).result();
-        JsonArray entries = vpToken.containsKey(chosen.get(i).queryId())
-            ? vpToken.getJsonArray(chosen.get(i).queryId()) : new JsonArray();
-        vpToken.put(chosen.get(i).queryId(), entries.add(presentation.vpTokenEntry()));
-      }
-      Map<String, String> parameters = new LinkedHashMap<>();
-      JsonObject response = new JsonObject().put(OpenId4VpNames.VP_TOKEN, vpToken);
-      request.state().ifPresent(state -> response.put(OpenId4VpNames.STATE, state));
-      if (OpenId4VpNames.DIRECT_POST_JWT.equals(request.responseMode())) {
-        parameters.put(OpenId4VpNames.RESPONSE, ResponseEncryption.encrypt(response, request.clientMetadata()));
-      } else {
-        parameters.put(OpenId4VpNames.VP_TOKEN, vpToken.encode());
-        request.state().ifPresent(state -> parameters.put(OpenId4VpNames.STATE, state));
-      }
-      return parameters;
-    })).recover(failure -> Future.failedFuture(failure instanceof PresentationException e
-        ? new ProblemException(ProblemType.CONSENT_INVALID, "A presentation cannot be made: " + e.getMessage())
-        : failure));
   }
 
   /**
