@@ -19,10 +19,10 @@ import java.util.Set;
  */
 record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration expiresIn, String responseMode,
                               ClientIdentifier.Prefix clientIdPrefix, List<String> acceptedIssuers,
-                              java.util.Optional<String> webhookUrl) {
+                              java.util.Optional<String> webhookUrl, java.util.Optional<String> redirectUri) {
   static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
   private static final Set<String> MEMBERS = Set.of("dcql_query", "purpose", "expires_in", "response_mode",
-      "client_id_prefix", "accepted_issuers", "webhook_url");
+      "client_id_prefix", "accepted_issuers", "webhook_url", "redirect_uri");
 
   static NewPresentationRequest read(JsonObject body) {
     for (String name : body.fieldNames()) {
@@ -61,11 +61,15 @@ record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration exp
           + "is signed with your organisation's key) or redirect_uri (unsigned, for development)");
     };
     return new NewPresentationRequest(query, purpose.strip(), expiresIn, responseMode, clientIdPrefix,
-        acceptedIssuers(body.getValue("accepted_issuers")), webhookUrl(body.getValue("webhook_url")));
+        acceptedIssuers(body.getValue("accepted_issuers")), url(body.getValue("webhook_url"), "webhook_url"),
+        url(body.getValue("redirect_uri"), "redirect_uri"));
   }
 
-  /** Where to tell the employer's system the request ended; reached through the hardened client, so https. */
-  private static java.util.Optional<String> webhookUrl(Object value) {
+  /**
+   * {@code webhook_url}: where to tell the employer's system the request ended (reached through the hardened
+   * client). {@code redirect_uri}: for a same-device flow, the employer's page the wallet returns to (§8.2).
+   */
+  private static java.util.Optional<String> url(Object value, String field) {
     if (value == null) {
       return java.util.Optional.empty();
     }
@@ -77,7 +81,7 @@ record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration exp
     } catch (java.net.URISyntaxException e) {
       // reported below
     }
-    throw invalid("Field 'webhook_url' must be an absolute https URL of at most 2048 characters");
+    throw invalid("Field '" + field + "' must be an absolute https URL of at most 2048 characters");
   }
 
   private static List<String> acceptedIssuers(Object value) {

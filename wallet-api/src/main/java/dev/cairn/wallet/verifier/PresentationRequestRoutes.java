@@ -66,7 +66,9 @@ public final class PresentationRequestRoutes {
 
   private Future<Reply> get(RoutingContext ctx) {
     UUID employer = employer(ctx);
-    return requests.get(employer, requestId(ctx)).map(view -> Reply.json(200, view, Map.of("Cache-Control", "no-store")));
+    QueryParameters.only(ctx.queryParams(), Set.of("response_code"));
+    return requests.get(employer, requestId(ctx), java.util.Optional.ofNullable(ctx.queryParams().get("response_code")))
+        .map(view -> Reply.json(200, view, Map.of("Cache-Control", "no-store")));
   }
 
   private Future<Reply> png(RoutingContext ctx) {

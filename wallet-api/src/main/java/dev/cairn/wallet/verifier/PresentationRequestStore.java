@@ -16,15 +16,16 @@ final class PresentationRequestStore {
   static final String COLUMNS = """
       id, account_id, client_id, response_mode, dcql_query, accepted_issuers, purpose, nonce, state, request_object,
       response_key_sealed, response_key_kek_id, status, reason, reason_detail, result, created_at, expires_at,
-      completed_at, webhook_url""";
+      completed_at, webhook_url, redirect_uri, response_code_hash""";
   private static final String INSERT = """
       INSERT INTO presentation_request (id, account_id, client_id, response_mode, dcql_query, accepted_issuers, purpose,
           nonce, state, request_object, response_key_sealed, response_key_kek_id, status, created_at, expires_at,
-          webhook_url)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $14, $15)""";
+          webhook_url, redirect_uri)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', $13, $14, $15, $16)""";
   // Only a pending, unexpired request takes an answer: a replay or a late answer finds no row.
   private static final String COMPLETE = """
-      UPDATE presentation_request SET status = $3, reason = $4, reason_detail = $5, result = $6, completed_at = $2
+      UPDATE presentation_request SET status = $3, reason = $4, reason_detail = $5, result = $6, completed_at = $2,
+          response_code_hash = $7
       WHERE id = $1 AND status = 'pending' AND expires_at > $2""";
 
   private final Pool pool;
@@ -53,7 +54,8 @@ final class PresentationRequestStore {
             .addString(request.responseKeyKekId().orElse(null))
             .addOffsetDateTime(request.createdAt().atOffset(ZoneOffset.UTC))
             .addOffsetDateTime(request.expiresAt().atOffset(ZoneOffset.UTC))
-            .addString(request.webhookUrl().orElse(null)))
+            .addString(request.webhookUrl().orElse(null))
+            .addString(request.redirectUri().orElse(null)))
         .mapEmpty();
   }
 
@@ -88,10 +90,10 @@ final class PresentationRequestStore {
    * already, or expired).
    */
   Future<Boolean> complete(io.vertx.sqlclient.SqlClient connection, UUID id, Instant at, String status, String reason,
-                           String detail, JsonObject result) {
+                           String detail, JsonObject result, String responseCodeHash) {
     return connection.preparedQuery(COMPLETE)
         .execute(Tuple.tuple().addUUID(id).addOffsetDateTime(at.atOffset(ZoneOffset.UTC)).addString(status)
-            .addString(reason).addString(detail).addValue(result))
+            .addString(reason).addString(detail).addValue(result).addString(responseCodeHash))
         .map(rows -> rows.rowCount() == 1);
   }
 

@@ -94,12 +94,27 @@ public final class PresentationRequests {
           responseKey.map(encryption -> kek.seal(encryption.toJSONString().getBytes(StandardCharsets.UTF_8),
               responseKeyBinding(id))),
           responseKey.map(encryption -> kek.id()), StoredRequest.PENDING, Optional.empty(), Optional.empty(),
-          Optional.empty(), now, expiresAt, Optional.empty(), asked.webhookUrl());
+          Optional.empty(), now, expiresAt, Optional.empty(), asked.webhookUrl(), asked.redirectUri(), Optional.empty());
     }))).compose(stored -> store.insert(stored).map(done -> view(stored)));
   }
 
-  public Future<JsonObject> get(UUID accountId, UUID id) {
-    return store.find(accountId, id).map(found -> view(found.orElseThrow(PresentationRequests::notFound)));
+  /**
+   * The request as its employer sees it. A same-device request (made with a {@code redirect_uri}) gives its verified
+   * claims only to the caller that presents the response code the wallet was sent back with (§13.3, §14.2): the
+   * page that made the request, not whoever got hold of its id.
+   */
+  public Future<JsonObject> get(UUID accountId, UUID id, Optional<String> responseCode) {
+    return store.find(accountId, id).map(found -> {
+      StoredRequest request = found.orElseThrow(PresentationRequests::notFound);
+      JsonObject view = view(request);
+      boolean codeMatches = request.responseCodeHash().isPresent() && responseCode
+          .map(code -> java.security.MessageDigest.isEqual(dev.cairn.wallet.auth.Sha256.hex(code).getBytes(),
+              request.responseCodeHash().get().getBytes())).orElse(false);
+      if (request.redirectUri().isPresent() && !codeMatches) {
+        view.remove("verified");
+      }
+      return view;
+    });
   }
 
   public Future<JsonObject> latest(UUID accountId, int limit) {
@@ -176,6 +191,7 @@ public final class PresentationRequests {
     request.reasonDetail().ifPresent(detail -> view.put("reason_detail", detail));
     request.result().ifPresent(result -> view.put("verified", result));
     request.webhookUrl().ifPresent(url -> view.put("webhook_url", url));
+    request.redirectUri().ifPresent(url -> view.put("redirect_uri", url));
     return view;
   }
 

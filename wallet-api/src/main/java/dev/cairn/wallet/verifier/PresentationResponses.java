@@ -89,7 +89,7 @@ public final class PresentationResponses {
     String error = parameters.get(OpenId4VpNames.ERROR);
     if (error != null) {
       String detail = Optional.ofNullable(parameters.get(OpenId4VpNames.ERROR_DESCRIPTION)).orElse("");
-      return close(request, StoredRequest.REJECTED, truncate(error, 64), truncate(detail, 500), null)
+      return close(request, StoredRequest.REJECTED, truncate(error, 64), truncate(detail, 500), null, null)
           .map(done -> new JsonObject());
     }
     String vpToken = parameters.get(OpenId4VpNames.VP_TOKEN);
@@ -98,26 +98,41 @@ public final class PresentationResponses {
     }
     return verification.verify(request, vpToken).compose(outcome -> {
       if (outcome instanceof VpTokenVerification.Accepted accepted) {
-        return close(request, StoredRequest.FULFILLED, null, null, accepted.result()).map(done -> new JsonObject());
+        return fulfil(request, accepted.result());
       }
       VpTokenVerification.Rejected rejected = (VpTokenVerification.Rejected) outcome;
-      return close(request, StoredRequest.REJECTED, rejected.reason(), truncate(rejected.detail(), 500), null)
+      return close(request, StoredRequest.REJECTED, rejected.reason(), truncate(rejected.detail(), 500), null, null)
           .compose(done -> Future.failedFuture(new ProblemException(ProblemType.PRESENTATION_REJECTED,
               rejected.detail(), Map.of(), Map.of("reason", rejected.reason()))));
     });
   }
 
   /**
+   * §8.2: a same-device request sends the wallet back to the employer's page, with a fresh response code that page
+   * must present to read the claims (§14.2); a cross-device request answers an empty object.
+   */
+  private Future<JsonObject> fulfil(StoredRequest request, JsonObject result) {
+    if (request.redirectUri().isEmpty()) {
+      return close(request, StoredRequest.FULFILLED, null, null, result, null).map(done -> new JsonObject());
+    }
+    String code = dev.cairn.wallet.account.OpaqueToken.generate();
+    return close(request, StoredRequest.FULFILLED, null, null, result, dev.cairn.wallet.auth.Sha256.hex(code))
+        .map(done -> new JsonObject().put(OpenId4VpNames.REDIRECT_URI,
+            request.redirectUri().get() + "#" + OpenId4VpNames.RESPONSE_CODE + "=" + code));
+  }
+
+  /**
    * Records the outcome and, when the employer asked for one, queues the webhook notice in the same transaction;
    * a request answered meanwhile (or expired) is closed to this answer. The notice is then tried at once.
    */
-  private Future<Void> close(StoredRequest request, String status, String reason, String detail, JsonObject result) {
+  private Future<Void> close(StoredRequest request, String status, String reason, String detail, JsonObject result,
+                             String responseCodeHash) {
     Instant now = clock.instant();
     Future<Optional<String>> notice = request.webhookUrl().isPresent()
         ? webhooks.notice(request, status, reason, now).map(Optional::of)
         : Future.succeededFuture(Optional.empty());
     return notice.compose(signed -> store.pool().withTransaction(connection ->
-            store.complete(connection, request.id(), now, status, reason, detail, result).compose(done -> {
+            store.complete(connection, request.id(), now, status, reason, detail, result, responseCodeHash).compose(done -> {
               if (!done) {
                 throw !now.isBefore(request.expiresAt()) ? expired(request)
                     : new ProblemException(ProblemType.PRESENTATION_REQUEST_CLOSED,

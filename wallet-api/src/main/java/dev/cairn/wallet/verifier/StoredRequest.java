@@ -28,7 +28,9 @@ record StoredRequest(
     Instant createdAt,
     Instant expiresAt,
     Optional<Instant> completedAt,
-    Optional<String> webhookUrl) {
+    Optional<String> webhookUrl,
+    Optional<String> redirectUri,
+    Optional<String> responseCodeHash) {
 
   static final String PENDING = "pending";
   static final String FULFILLED = "fulfilled";
@@ -48,7 +50,8 @@ record StoredRequest(
         Optional.ofNullable(row.getString("reason_detail")), Optional.ofNullable(row.getJsonObject("result")),
         PresentationRequestStore.instant(row, "created_at"), PresentationRequestStore.instant(row, "expires_at"),
         Optional.ofNullable(PresentationRequestStore.instant(row, "completed_at")),
-        Optional.ofNullable(row.getString("webhook_url")));
+        Optional.ofNullable(row.getString("webhook_url")), Optional.ofNullable(row.getString("redirect_uri")),
+        Optional.ofNullable(row.getString("response_code_hash")));
   }
 
   /** The status as the employer sees it now. */

@@ -203,6 +203,29 @@ class PresentationRequestTest {
   }
 
   @Test
+  void aSameDeviceRequestSendsTheWalletBackWithTheResponseCodeThatAloneReadsTheClaims() throws Exception {
+    JsonObject request = create(new JsonObject().put("dcql_query", nameAndDescription()).put("purpose", "Same device")
+        .put("response_mode", "direct_post").put("redirect_uri", "https://hr.bistro.example/verified"));
+    JsonObject claims = requestObject(request);
+    Response answered = answer(claims, presentation(Issuers.newHolderKey(), Set.of("name", "description"),
+        claims.getString("nonce"), claims.getString("client_id")));
+    assertEquals(200, answered.status(), answered.body());
+    String redirect = answered.json().getString("redirect_uri");
+    assertTrue(redirect.startsWith("https://hr.bistro.example/verified#response_code="), redirect);
+    String code = redirect.substring(redirect.indexOf('=') + 1);
+    assertTrue(code.length() >= 43, "a fresh 256-bit code");
+
+    String path = "/v1/verifier/requests/" + request.getString("id");
+    JsonObject withoutCode = cairn.api().get(path, employer).json();
+    assertEquals("fulfilled", withoutCode.getString("status"));
+    assertFalse(withoutCode.containsKey("verified"), "the claims go only to the page holding the response code");
+    assertFalse(cairn.api().get(path + "?response_code=wrong", employer).json().containsKey("verified"));
+    assertTrue(cairn.api().get(path + "?response_code=" + code, employer).json().containsKey("verified"));
+    assertFalse(cairn.rows("SELECT response_code_hash AS h FROM presentation_request").toString().contains(code),
+        "only the code's hash is stored");
+  }
+
+  @Test
   void anEncryptedAnswerIsOpenedWithTheRequestsOwnKey() throws Exception {
     JsonObject request = request("direct_post.jwt");
     JsonObject claims = requestObject(request);
