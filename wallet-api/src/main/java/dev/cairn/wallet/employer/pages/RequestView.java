@@ -39,6 +39,7 @@ final class RequestView {
     };
   }
 
+  /** Only an {@code openid4vp://} URL becomes a link target, never a {@code javascript:} one, whatever arrives. */
   private static String pending(String link, Optional<String> qrSvg) {
     String qr = qrSvg.map(svg -> "<figure id=\"qr\" class=\"qr\">" + svg + "</figure>")
         .orElse("<p class=\"quiet\">The QR code is not available; use the link.</p>");
@@ -49,6 +50,6 @@ final class RequestView {
         <p>Or send them this link: <a id="wallet-link" href="%s">open in a wallet</a></p>
         <p><code id="authorization-request">%s</code></p>
         </section>
-        """.formatted(qr, text(link), text(link));
+        """.formatted(qr, text(link.startsWith("openid4vp://") ? link : "#"), text(link));
   }
 }
