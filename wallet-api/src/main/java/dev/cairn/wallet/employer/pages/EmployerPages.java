@@ -38,6 +38,7 @@ public final class EmployerPages {
 
   public void register(Router router) {
     router.route("/employer/*").handler(new PageHeaders()).failureHandler(new PageFailures());
+    router.get("/employer").handler(this::withSlash);
     page(router, HttpMethod.GET, "/employer/", requests::list);
     page(router, HttpMethod.GET, "/employer/sign-in", signIn::form);
     form(router, "/employer/sign-in", signIn::signIn);
@@ -92,6 +93,15 @@ public final class EmployerPages {
       response.end();
     } else {
       response.putHeader("Content-Type", reply.contentType()).end(reply.body());
+    }
+  }
+
+  /** Vert.x matches {@code /employer} and {@code /employer/} alike; only the first is sent on to the second. */
+  private void withSlash(RoutingContext ctx) {
+    if (ctx.request().path().equals("/employer")) {
+      write(ctx.response(), PageReply.seeOther("/employer/"));
+    } else {
+      ctx.next();
     }
   }
 

@@ -106,6 +106,13 @@ class EmployerPagesTest {
   }
 
   @Test
+  void thePagesAreFoundWithoutTheTrailingSlash() {
+    Page page = browser().get("/employer");
+    assertEquals(303, page.status());
+    assertEquals("/employer/", page.header("Location"));
+  }
+
+  @Test
   void pagesWithoutASessionSendTheBrowserToSignIn() {
     for (String path : new String[] {"/employer/", "/employer/requests/new",
         "/employer/requests/" + java.util.UUID.randomUUID()}) {
