@@ -44,6 +44,7 @@ import dev.cairn.wallet.idempotency.IdempotentRequests;
 import dev.cairn.wallet.paging.Cursors;
 import dev.cairn.wallet.employer.ApiKeys;
 import dev.cairn.wallet.employer.VerifierRoutes;
+import dev.cairn.wallet.employer.pages.EmployerPages;
 import dev.cairn.wallet.archive.ArchiveRoutes;
 import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
@@ -88,6 +89,7 @@ final class Application {
   private final WebhookDeliveryJob webhookJob;
   private final Duration jobTick;
   private final PublicOrigin origin;
+  private final EmployerPages employerPages;
 
   Application(Vertx vertx, CairnConfig config, Infrastructure infrastructure, Workers workers,
               PrometheusMeterRegistry metrics, Clock clock) {
@@ -156,6 +158,10 @@ final class Application {
     new DidResolutionRoutes(resolver,
         new RateLimiter(config.resolverRequestsPerMinute(), clock)).register(routes);
     new OperationsRoutes(pool, infrastructure.schemaVersion(), drain, metrics, openApiDocument()).register(routes);
+    // Before the API's failure handler, so that failures under /employer/ become pages (docs/employer-pages.md).
+    this.employerPages = new EmployerPages(vertx, sessions,
+        infrastructure.keyRing().current().derive("employer-pages-csrf"), config.http().host());
+    employerPages.register(router);
 
     FailureHandler failures = new FailureHandler();
     router.route().failureHandler(failures);
@@ -197,6 +203,7 @@ final class Application {
   /** Called once the listener has its port: URLs handed out name it when no public URL is configured. */
   void listening(int port) {
     origin.listening(port);
+    employerPages.listening(port);
   }
 
   Drain drain() {
