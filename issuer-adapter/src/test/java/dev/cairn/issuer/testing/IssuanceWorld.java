@@ -1,6 +1,9 @@
 package dev.cairn.issuer.testing;
 
 import dev.cairn.credentials.CredentialVerifier;
+import dev.cairn.credentials.jsonld.CanonicalizationLimits;
+import dev.cairn.credentials.jsonld.PinnedContexts;
+import dev.cairn.credentials.jsonld.RdfCanonicalizer;
 import dev.cairn.did.DidResolver;
 import dev.cairn.did.fetch.FetchPolicy;
 import dev.cairn.did.fetch.HardenedFetch;
@@ -73,16 +76,24 @@ public final class IssuanceWorld implements AutoCloseable {
     ReferenceIssuerConfig config = issuerConfig.apply(ReferenceIssuerConfig.defaults(URI.create(origin())));
     issuer = ReferenceIssuer.create(vertx, config, resolver, clock);
     router.set(issuer.router());
-    client = new IssuanceClient(fetch, new CredentialVerifier(resolver, fetch,
-        vertx.createSharedWorkerExecutor("test-crypto", 2), clock), resolver, clock);
+    client = new IssuanceClient(fetch, verifier(resolver, fetch), resolver, clock);
+  }
+
+  /**
+   * The wallet's verifier, with a canonicalization deadline of seconds rather than the production 250 ms: a cold
+   * JVM on a busy two-core CI machine is not what these tests are about.
+   */
+  private CredentialVerifier verifier(DidResolver resolver, HardenedFetch fetch) {
+    return new CredentialVerifier(resolver, fetch, vertx.createSharedWorkerExecutor("test-crypto", 2), clock,
+        new RdfCanonicalizer(PinnedContexts.bundled(), new CanonicalizationLimits(java.time.Duration.ofSeconds(5),
+            CanonicalizationLimits.DEFAULT.maxQuads(), CanonicalizationLimits.DEFAULT.maxBlankNodes())));
   }
 
   /** A wallet client of its own, with {@code policy} (another trust anchor, no allow-list, a smaller cap...). */
   public IssuanceClient clientWith(FetchPolicy policy) {
     HardenedFetch own = new HardenedFetch(vertx, policy);
     DidResolver ownResolver = DidResolver.create(own, clock);
-    return new IssuanceClient(own, new CredentialVerifier(ownResolver, own,
-        vertx.createSharedWorkerExecutor("test-crypto", 2), clock), ownResolver, clock);
+    return new IssuanceClient(own, verifier(ownResolver, own), ownResolver, clock);
   }
 
   /**
@@ -108,7 +119,9 @@ public final class IssuanceWorld implements AutoCloseable {
 
   /** The wallet's usual policy in tests: the loopback issuer is allowed by name, its certificate trusted. */
   public FetchPolicy clientPolicy() {
-    return FetchPolicy.defaults().allowingPrivateHosts(Set.of("localhost")).trusting(trustPem);
+    // A generous deadline: the tests about deadlines set their own.
+    return FetchPolicy.defaults().allowingPrivateHosts(Set.of("localhost")).trusting(trustPem)
+        .withDeadline(java.time.Duration.ofSeconds(15));
   }
 
   public String origin() {
