@@ -89,7 +89,14 @@ public final class CairnUnderTest implements AutoCloseable, BeforeAllCallback, A
 
   /** A second instance beside a running one: the same home (keys) and the same database, as two pods would be. */
   public static CairnUnderTest alongside(CairnUnderTest running) {
-    CairnUnderTest cairn = new CairnUnderTest(running.extraEnv);
+    return alongside(running, Map.of());
+  }
+
+  /** As {@link #alongside(CairnUnderTest)}, with more (or changed) settings. */
+  public static CairnUnderTest alongside(CairnUnderTest running, Map<String, String> env) {
+    Map<String, String> merged = new HashMap<>(running.extraEnv);
+    merged.putAll(env);
+    CairnUnderTest cairn = new CairnUnderTest(merged);
     cairn.home = running.home;
     cairn.database = running.database;
     cairn.launch();
