@@ -43,14 +43,21 @@ public final class FreshnessCache<K, V> {
   }
 
   public Future<V> get(K key, Supplier<Future<Fresh<V>>> load) {
-    Entry<V> cached = entries.getIfPresent(key);
-    if (cached != null && clock.instant().isBefore(cached.expiresAt())) {
-      return cached.failure() == null ? Future.succeededFuture(cached.value()) : Future.failedFuture(cached.failure());
+    Future<V> cached = fresh(key);
+    if (cached != null) {
+      return cached;
     }
     Promise<V> promise = Promise.promise();
     Future<V> running = inFlight.putIfAbsent(key, promise.future());
     if (running != null) {
       return running;
+    }
+    // Another caller may have finished loading between our look at the cache and our claim: its entry is written
+    // before its claim is dropped, so a second look settles it without a second load.
+    Future<V> loadedMeanwhile = fresh(key);
+    if (loadedMeanwhile != null) {
+      inFlight.remove(key, promise.future());
+      return loadedMeanwhile;
     }
     Future<Fresh<V>> loading;
     try {
@@ -68,5 +75,14 @@ public final class FreshnessCache<K, V> {
       promise.handle(done.map(Fresh::value));
     });
     return promise.future();
+  }
+
+  /** The cached answer while it is fresh; null when there is none. */
+  private Future<V> fresh(K key) {
+    Entry<V> cached = entries.getIfPresent(key);
+    if (cached == null || !clock.instant().isBefore(cached.expiresAt())) {
+      return null;
+    }
+    return cached.failure() == null ? Future.succeededFuture(cached.value()) : Future.failedFuture(cached.failure());
   }
 }

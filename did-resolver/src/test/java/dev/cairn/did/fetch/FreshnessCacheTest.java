@@ -38,6 +38,55 @@ class FreshnessCacheTest {
         () -> Future.succeededFuture(new FreshnessCache.Fresh<>("w", clock.instant().plusSeconds(60))))));
   }
 
+  /**
+   * Regression (a CI run saw two fetches of one status list): a load that finished between another caller's look at
+   * the cache and its claim of the key was done a second time. The clock lets the first load finish exactly there.
+   */
+  @Test
+  void aLoadThatFinishesWhileAnotherCallerIsLookingIsNotRepeated() {
+    java.util.concurrent.atomic.AtomicReference<Runnable> duringNextLook = new java.util.concurrent.atomic.AtomicReference<>();
+    java.time.Clock hooked = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return clock.getZone();
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        Runnable hook = duringNextLook.getAndSet(null);
+        if (hook != null) {
+          hook.run();
+        }
+        return clock.instant();
+      }
+    };
+    FreshnessCache<String, String> cache = new FreshnessCache<>(hooked, 10);
+    AtomicInteger loads = new AtomicInteger();
+    Await.result(cache.get("k", () -> {
+      loads.incrementAndGet();
+      return Future.succeededFuture(new FreshnessCache.Fresh<>("old", clock.instant().plusSeconds(1)));
+    }));
+    clock.advance(Duration.ofSeconds(2));
+    Promise<FreshnessCache.Fresh<String>> first = Promise.promise();
+    Future<String> firstCaller = cache.get("k", () -> {
+      loads.incrementAndGet();
+      return first.future();
+    });
+    duringNextLook.set(() -> first.complete(new FreshnessCache.Fresh<>("new", clock.instant().plusSeconds(60))));
+    Future<String> secondCaller = cache.get("k", () -> {
+      loads.incrementAndGet();
+      return Future.succeededFuture(new FreshnessCache.Fresh<>("again", clock.instant().plusSeconds(60)));
+    });
+    assertEquals("new", Await.result(firstCaller));
+    assertEquals("new", Await.result(secondCaller));
+    assertEquals(2, loads.get(), "the expired value's load and one reload, not two");
+  }
+
   @Test
   void onlyChosenFailuresAreRememberedForTheirTtl() {
     IllegalArgumentException remembered = new IllegalArgumentException("gone");
