@@ -36,7 +36,10 @@ public final class ActivityLog {
     WALLET_IMPORTED("wallet-imported"),
     PRESENTATION_SENT("presentation-sent"),
     PRESENTATION_FAILED("presentation-failed"),
-    PRESENTATION_DECLINED("presentation-declined");
+    PRESENTATION_DECLINED("presentation-declined"),
+    CREDENTIAL_RECEIVED("credential-received"),
+    CREDENTIAL_PENDING("credential-pending"),
+    CREDENTIAL_ISSUANCE_REFUSED("credential-issuance-refused");
 
     private final String code;
 

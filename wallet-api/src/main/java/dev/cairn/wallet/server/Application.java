@@ -45,6 +45,10 @@ import dev.cairn.wallet.employer.VerifierRoutes;
 import dev.cairn.wallet.archive.ArchiveRoutes;
 import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
+import dev.cairn.issuer.client.IssuanceClient;
+import dev.cairn.wallet.issuance.DeferredCollectionJob;
+import dev.cairn.wallet.issuance.OfferRoutes;
+import dev.cairn.wallet.issuance.WalletOffers;
 import dev.cairn.wallet.jobs.StatusRecheckJob;
 import java.time.Duration;
 import java.util.UUID;
@@ -81,6 +85,7 @@ final class Application {
   private final HardenedFetch fetcher;
   private final HolderKeys holderKeys;
   private final StatusRecheckJob statusJob;
+  private final DeferredCollectionJob deferredJob;
   private final Duration jobTick;
   private final PublicOrigin origin;
 
@@ -137,6 +142,11 @@ final class Application {
         .register(routes);
     new PresentationExchangeRoutes(new PresentationExchanges(pool, fetcher, resolver, holderKeys,
         new PresentationBuilder(clock, canonicalizer), activity, workers, clock), bodies).register(routes);
+    IssuanceClient issuance = new IssuanceClient(fetcher, verifier, resolver, clock);
+    new OfferRoutes(new WalletOffers(pool, issuance, credentials, holderKeys, infrastructure.keyRing(), activity, workers,
+        clock), bodies).register(routes);
+    this.deferredJob = new DeferredCollectionJob(vertx, pool, issuance, credentials, infrastructure.keyRing(), activity,
+        new JobLease(pool, "deferred-collection", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), clock);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,
@@ -167,10 +177,12 @@ final class Application {
   /** Background work, once the server takes requests. */
   void startJobs() {
     statusJob.start(jobTick);
+    deferredJob.start(jobTick);
   }
 
   void stopJobs() {
     statusJob.stop();
+    deferredJob.stop();
   }
 
   Router router() {
