@@ -39,7 +39,10 @@ public final class ActivityLog {
     PRESENTATION_DECLINED("presentation-declined"),
     SHARE_LINK_CREATED("share-link-created"),
     SHARE_LINK_VIEWED("share-link-viewed"),
-    SHARE_LINK_REVOKED("share-link-revoked");
+    SHARE_LINK_REVOKED("share-link-revoked"),
+    CREDENTIAL_RECEIVED("credential-received"),
+    CREDENTIAL_PENDING("credential-pending"),
+    CREDENTIAL_ISSUANCE_REFUSED("credential-issuance-refused");
 
     private final String code;
 

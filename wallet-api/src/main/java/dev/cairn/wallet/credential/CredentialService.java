@@ -20,11 +20,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.UUID;
 
 /**
@@ -99,6 +102,48 @@ public final class CredentialService {
                 .compose(record -> store(accountId, record, tags, note, pinned));
           });
     });
+  }
+
+  /** A credential an issuer handed over, with what the issuance client's verification found. */
+  public record Received(IncomingCredential incoming, VerificationResult verification) {}
+
+  /**
+   * Credentials an issuer handed over through OpenID4VCI, stored exactly as an import stores them (the same record,
+   * holder binding, display and search document), in one transaction with a {@code credential-received} activity
+   * row each and whatever {@code alongside} writes on that connection (the offer's outcome). The issuance client
+   * verified them with this service's verifier and the importing policy, so they are not verified twice. Bytes the
+   * learner already holds are answered with the stored credential, as a second import is. Views in input order.
+   */
+  public Future<List<Imported>> receive(UUID accountId, List<Received> received, JsonObject source,
+                                        BiFunction<SqlClient, List<Imported>, Future<Void>> alongside) {
+    for (Received one : received) {
+      if (!one.verification().valid()) {
+        return Future.failedFuture(VerificationProblems.refused(one.verification()));
+      }
+    }
+    return keysOf(accountId).compose(keys -> workers.crypto(() -> received.stream()
+            .map(one -> NewCredential.of(accountId, one.incoming(), one.verification(), keys, clock.instant()))
+            .toList()))
+        .compose(records -> store.pool().withTransaction(connection -> {
+          Future<List<Imported>> stored = Future.succeededFuture(new ArrayList<>());
+          for (NewCredential record : records) {
+            stored = stored.compose(list -> storeReceived(connection, accountId, record, source).map(one -> {
+              list.add(one);
+              return list;
+            }));
+          }
+          return stored.compose(list -> alongside.apply(connection, List.copyOf(list)).map(List.copyOf(list)));
+        }));
+  }
+
+  private Future<Imported> storeReceived(SqlClient connection, UUID accountId, NewCredential record, JsonObject source) {
+    JsonObject summary = CredentialViews.activitySummary(record.title(), record.display().issuer().name().orElse(null),
+        record.credential().format().identifier()).mergeIn(source);
+    return store.insert(connection, record, List.of(), null, false).compose(inserted -> inserted.isPresent()
+        ? activity.record(connection, accountId, Entry.credential(Kind.CREDENTIAL_RECEIVED, record.id(), summary))
+            .map(done -> new Imported(true, CredentialViews.full(inserted.get(), clock.instant(), false)))
+        : store.findByHash(connection, accountId, record.contentHash()).map(row ->
+            new Imported(false, CredentialViews.full(row.orElseThrow(), clock.instant(), false))));
   }
 
   public Future<JsonObject> get(UUID accountId, UUID id, boolean includeRaw) {

@@ -74,7 +74,12 @@ final class CredentialStore {
   }
 
   Future<Optional<Row>> findByHash(UUID accountId, String contentHash) {
-    return one(pool.preparedQuery("SELECT " + CredentialViews.FULL_COLUMNS
+    return findByHash(pool, accountId, contentHash);
+  }
+
+  /** On {@code connection}, so a transaction that lost an insert race sees the row that won. */
+  Future<Optional<Row>> findByHash(SqlClient connection, UUID accountId, String contentHash) {
+    return one(connection.preparedQuery("SELECT " + CredentialViews.FULL_COLUMNS
             + " FROM credential WHERE account_id = $1 AND content_hash = $2")
         .execute(Tuple.of(accountId, contentHash)));
   }

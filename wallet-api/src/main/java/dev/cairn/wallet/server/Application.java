@@ -48,6 +48,10 @@ import dev.cairn.wallet.employer.pages.EmployerPages;
 import dev.cairn.wallet.archive.ArchiveRoutes;
 import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
+import dev.cairn.issuer.client.IssuanceClient;
+import dev.cairn.wallet.issuance.DeferredCollectionJob;
+import dev.cairn.wallet.issuance.OfferRoutes;
+import dev.cairn.wallet.issuance.WalletOffers;
 import dev.cairn.wallet.jobs.StatusRecheckJob;
 import dev.cairn.wallet.jobs.WebhookDeliveryJob;
 import dev.cairn.wallet.verifier.Webhooks;
@@ -87,6 +91,7 @@ final class Application {
   private final HolderKeys holderKeys;
   private final StatusRecheckJob statusJob;
   private final WebhookDeliveryJob webhookJob;
+  private final DeferredCollectionJob deferredJob;
   private final Duration jobTick;
   private final PublicOrigin origin;
   private final EmployerPages employerPages;
@@ -150,6 +155,11 @@ final class Application {
         activity, workers, clock), idempotency, bodies).register(routes);
     new ShareLinkRoutes(new ShareLinks(pool, verifier, presentations, activity, origin, workers, clock), bodies)
         .register(routes);
+    IssuanceClient issuance = new IssuanceClient(fetcher, verifier, resolver, clock);
+    new OfferRoutes(new WalletOffers(pool, issuance, credentials, holderKeys, infrastructure.keyRing(), activity, workers,
+        clock), bodies).register(routes);
+    this.deferredJob = new DeferredCollectionJob(vertx, pool, issuance, credentials, infrastructure.keyRing(), activity,
+        new JobLease(pool, "deferred-collection", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), clock);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,
@@ -185,11 +195,13 @@ final class Application {
   void startJobs() {
     statusJob.start(jobTick);
     webhookJob.start(jobTick);
+    deferredJob.start(jobTick);
   }
 
   void stopJobs() {
     statusJob.stop();
     webhookJob.stop();
+    deferredJob.stop();
   }
 
   Router router() {
