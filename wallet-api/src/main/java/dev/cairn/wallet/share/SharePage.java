@@ -79,22 +79,7 @@ final class SharePage {
         .map(check -> check.getString("check") + " (" + check.getString("reason", "") + ")").findFirst().orElse("unknown");
   }
 
-  /** HTML text and attribute escaping: the five characters that can change the markup. */
-  static String escape(String text) {
-    if (text == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+  private static String escape(String text) {
+    return dev.cairn.wallet.http.HtmlText.escape(text);
   }
 }

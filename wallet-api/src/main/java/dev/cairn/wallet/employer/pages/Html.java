@@ -10,23 +10,7 @@ final class Html {
 
   /** Escapes {@code & < > " '}: enough for element content and quoted attributes (never for unquoted ones). */
   static String text(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String raw = value.toString();
-    StringBuilder out = new StringBuilder(raw.length() + 16);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return dev.cairn.wallet.http.HtmlText.escape(value);
   }
 
   /**
