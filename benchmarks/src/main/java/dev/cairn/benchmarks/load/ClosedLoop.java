@@ -23,6 +23,14 @@ final class ClosedLoop {
     Optional<HttpRequest> next(int worker);
   }
 
+  /** A request with the operation it counts for, in a mixed workload. */
+  record Labelled(String operation, HttpRequest request) {}
+
+  /** A worker's next labelled request, or empty when the workload has nothing left to send. */
+  interface LabelledRequests {
+    Optional<Labelled> next(int worker);
+  }
+
   /** The merged tally, the measured window, and whether the requests ran out before the window's end. */
   record Measurement(Tally tally, Duration window, boolean ranOut) {
     double perSecond() {
@@ -43,33 +51,51 @@ final class ClosedLoop {
   }
 
   Measurement run(Requests requests) throws InterruptedException {
+    return runLabelled(worker -> requests.next(worker).map(request -> new Labelled("", request))).get("");
+  }
+
+  /**
+   * Runs a mixed workload: each operation gets its own tally, all measured over the one window. Answers every
+   * operation that was sent at least once (an empty label for an unlabelled workload).
+   */
+  java.util.Map<String, Measurement> runLabelled(LabelledRequests requests) throws InterruptedException {
     long measureFrom = System.nanoTime() + warmup.toNanos();
     long end = measureFrom + duration.toNanos();
     AtomicLong ranOutAt = new AtomicLong(Long.MAX_VALUE);
     // The window ends when the last recorded answer arrived, so requests still in flight at `end` count fully.
     AtomicLong lastAnswer = new AtomicLong(measureFrom);
     int expected = (int) Math.min(1 << 22, 4_000 * duration.toSeconds() / workers);
-    List<Tally> tallies = new ArrayList<>();
+    List<java.util.Map<String, Tally>> tallies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
       int worker = w;
-      Tally tally = new Tally(expected);
-      tallies.add(tally);
-      threads.add(new Thread(() -> work(worker, requests, tally, measureFrom, end, ranOutAt, lastAnswer), "load-" + w));
+      java.util.Map<String, Tally> own = new java.util.HashMap<>();
+      tallies.add(own);
+      threads.add(new Thread(() -> work(worker, requests, own, expected, measureFrom, end, ranOutAt, lastAnswer),
+          "load-" + w));
     }
     threads.forEach(Thread::start);
     for (Thread thread : threads) {
       thread.join();
     }
     Duration window = Duration.ofNanos(Math.max(0, lastAnswer.get() - measureFrom));
-    return new Measurement(Tally.merge(tallies), window, ranOutAt.get() < end);
+    java.util.Map<String, List<Tally>> byOperation = new java.util.TreeMap<>();
+    tallies.forEach(own -> own.forEach((operation, tally) ->
+        byOperation.computeIfAbsent(operation, key -> new ArrayList<>()).add(tally)));
+    java.util.Map<String, Measurement> measured = new java.util.TreeMap<>();
+    byOperation.forEach((operation, parts) ->
+        measured.put(operation, new Measurement(Tally.merge(parts), window, ranOutAt.get() < end)));
+    if (measured.isEmpty()) {
+      measured.put("", new Measurement(Tally.merge(List.of()), window, ranOutAt.get() < end));
+    }
+    return measured;
   }
 
-  private void work(int worker, Requests requests, Tally tally, long measureFrom, long end, AtomicLong ranOutAt,
-                    AtomicLong lastAnswer) {
+  private void work(int worker, LabelledRequests requests, java.util.Map<String, Tally> tallies, int expected,
+                    long measureFrom, long end, AtomicLong ranOutAt, AtomicLong lastAnswer) {
     while (System.nanoTime() < end) {
-      Optional<HttpRequest> request = requests.next(worker);
-      if (request.isEmpty()) {
+      Optional<Labelled> next = requests.next(worker);
+      if (next.isEmpty()) {
         ranOutAt.accumulateAndGet(System.nanoTime(), Math::min);
         return;
       }
@@ -77,7 +103,7 @@ final class ClosedLoop {
       WalletClient.Response response = null;
       IOException failure = null;
       try {
-        response = client.send(request.get());
+        response = client.send(next.get().request());
       } catch (IOException e) {
         failure = e;
       } catch (InterruptedException e) {
@@ -86,6 +112,7 @@ final class ClosedLoop {
       }
       long finished = System.nanoTime();
       if (started >= measureFrom) {
+        Tally tally = tallies.computeIfAbsent(next.get().operation(), operation -> new Tally(expected));
         if (response != null) {
           tally.answered(finished - started, response);
         } else {

@@ -30,6 +30,12 @@ final class Json {
     }
   }
 
+  /** The ids of a page's items. */
+  static java.util.List<String> ids(WalletClient.Response response) {
+    JsonArray items = new JsonObject(response.text()).getJsonArray("items");
+    return items.stream().map(item -> ((JsonObject) item).getString("id")).toList();
+  }
+
   static Page page(WalletClient.Response response) {
     try {
       JsonObject body = new JsonObject(response.text());

@@ -18,7 +18,7 @@ record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration
                    int walletSize, int importPool, int presentations, boolean json, boolean dryRun) {
 
   static final String USAGE = """
-      usage: WalletLoad [--base http://127.0.0.1:8080] [--scenario import|list|search|present|all|list,search]
+      usage: WalletLoad [--base http://127.0.0.1:8080] [--scenario import|list|search|present|mix|all|list,search]
                         [--concurrency 16] [--duration 30] [--warmup 10] [--wallet-size 1000] [--credentials N]
                         [--presentations N] [--json] [--dry-run]""";
 
@@ -66,7 +66,7 @@ record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration
       try {
         chosen.add(Scenario.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--scenario must be import, list, search, present or all, not " + name);
+        throw new IllegalArgumentException("--scenario must be import, list, search, present, mix or all, not " + name);
       }
     }
     return List.copyOf(chosen);

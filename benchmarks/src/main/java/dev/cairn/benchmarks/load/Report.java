@@ -8,22 +8,22 @@ import java.util.stream.Collectors;
 /** The results as a compact text table, followed per scenario by its outcomes, notes and first error bodies. */
 final class Report {
   private static final int EXCERPT = 300;
-  private static final String ROW = "%-8s %5s %10s %10s %8s %10s %9s %9s %9s %9s  %-24s %s%n";
+  private static final String ROW = "%-14s %5s %10s %10s %8s %10s %9s %9s %9s %9s %9s  %-24s %s%n";
 
   private Report() {}
 
   static String table(List<ScenarioResult> results) {
     StringBuilder out = new StringBuilder(String.format(ROW, "scenario", "conc", "requests", "ok", "errors",
-        "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "target", "met"));
+        "req/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "target", "met"));
     for (ScenarioResult r : results) {
-      out.append(String.format(ROW, r.scenario().label(), r.concurrency(), String.format("%,d", r.requests()),
+      out.append(String.format(ROW, r.name(), r.concurrency(), String.format("%,d", r.requests()),
           String.format("%,d", r.successes()), String.format("%,d", r.errors()), String.format("%,.1f", r.perSecond()),
-          millis(r.p50()), millis(r.p90()), millis(r.p99()), millis(r.max()),
+          millis(r.p50()), millis(r.p90()), millis(r.p99()), millis(r.p999()), millis(r.max()),
           r.scenario().target.map(Target::toString).orElse("(report only)"),
           r.targetMet().map(met -> met ? "yes" : "NO").orElse("-")));
     }
     for (ScenarioResult r : results) {
-      out.append('\n').append(r.scenario().label()).append(": ")
+      out.append('\n').append(r.name()).append(": ")
           .append(String.format("%.1f s measured; responses ", r.seconds())).append(outcomes(r)).append('\n');
       r.notes().forEach(note -> out.append("  note: ").append(note).append('\n'));
       r.errorSamples().forEach(sample -> out.append("  error: ").append(sample).append('\n'));

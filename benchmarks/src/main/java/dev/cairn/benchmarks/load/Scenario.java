@@ -11,7 +11,12 @@ enum Scenario {
   /** Full-text search on the same filled wallet, cycling through {@link CourseCatalogue#SEARCH_QUERIES}. */
   SEARCH(Optional.empty()),
   /** A wallet's answer (SD-JWT VC + KB-JWT, ES256) POSTed to the response URI of an open presentation request. */
-  PRESENT(Target.of(800, 50));
+  PRESENT(Target.of(800, 50)),
+  /**
+   * The scaling issue's realistic mix, per worker request: 70 % reads (35 % list, 20 % search, 15 % one
+   * credential), 20 % imports, 10 % presentation answers; reported per operation, without a target.
+   */
+  MIX(Optional.empty());
 
   final Optional<Target> target;
 

@@ -61,6 +61,10 @@ final class WalletClient {
     return authorized(accessToken, "/v1/credentials?limit=" + PAGE_SIZE).GET().build();
   }
 
+  HttpRequest credential(String accessToken, String id) {
+    return authorized(accessToken, "/v1/credentials/" + id).GET().build();
+  }
+
   HttpRequest search(String accessToken, String words) {
     return authorized(accessToken, "/v1/credentials?q=" + URLEncoder.encode(words, StandardCharsets.UTF_8)
         + "&limit=" + PAGE_SIZE).GET().build();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       p99 &lt; 20 ms.</li>
  *   <li>{@code search}: full-text search on that wallet, cycling through a few words that each match a subset;
  *       reported without a target.</li>
+ *   <li>{@code mix}: the scaling issue's realistic mix (70 % list/search/get, 20 % import, 10 % presentation
+ *       answers), one row per operation with p50/p90/p99/p99.9; no target.</li>
  *   <li>{@code present}: an employer's open OpenID4VP requests (made beforehand, unmeasured), each answered once by
  *       a wallet's direct_post to its response URI: an SD-JWT VC + ES256 KB-JWT, verified against nonce, audience,
  *       issuer key and the DCQL query, then stored; target ≥ 800 presentations/s with p99 &lt; 50 ms.</li>
@@ -94,20 +97,22 @@ public final class WalletLoad {
 
   private List<ScenarioResult> run() throws Exception {
     MicroCredentials issuer = new MicroCredentials(Instant.now());
-    boolean importing = options.scenarios().contains(Scenario.IMPORT);
-    boolean filling = options.scenarios().stream().anyMatch(scenario -> scenario == Scenario.LIST || scenario == Scenario.SEARCH);
+    boolean importing = options.scenarios().contains(Scenario.IMPORT) || options.scenarios().contains(Scenario.MIX);
+    boolean filling = options.scenarios().stream().anyMatch(scenario -> scenario == Scenario.LIST
+        || scenario == Scenario.SEARCH || scenario == Scenario.MIX);
     List<String> wallet = filling ? sign(issuer, 0, options.walletSize(), "for the filled wallet") : List.of();
     List<String> pool = importing ? sign(issuer, options.walletSize(), options.importPool(), "to import") : List.of();
     List<ScenarioResult> results = new ArrayList<>();
     for (Scenario scenario : options.scenarios()) {
       progress("%s: %d workers, %d s warm-up, %d s measured", scenario.label(), options.concurrency(),
           options.warmup().toSeconds(), options.duration().toSeconds());
-      results.add(switch (scenario) {
-        case IMPORT -> importing(pool);
-        case LIST -> listing(wallet);
-        case SEARCH -> searching(wallet);
-        case PRESENT -> presenting(issuer);
-      });
+      switch (scenario) {
+        case IMPORT -> results.add(importing(pool));
+        case LIST -> results.add(listing(wallet));
+        case SEARCH -> results.add(searching(wallet));
+        case PRESENT -> results.add(presenting(issuer));
+        case MIX -> results.addAll(mixing(issuer, wallet, pool));
+      }
     }
     return results;
   }
@@ -183,6 +188,65 @@ public final class WalletLoad {
           answers.size(), measured.window().toNanos() / 1e9));
     }
     return ScenarioResult.of(Scenario.PRESENT, options.concurrency(), measured, notes);
+  }
+
+  /**
+   * The mix: each worker draws its next operation (35 % list, 20 % search, 15 % one credential, 20 % import, 10 %
+   * presentation answer); imports and answers come from pools made beforehand, and a worker whose pool ran out
+   * reads instead (noted). One row per operation, all over the same window.
+   */
+  private List<ScenarioResult> mixing(MicroCredentials issuer, List<String> wallet, List<String> pool) throws Exception {
+    String reader = filledWalletToken(wallet);
+    List<String> ids = Json.ids(WalletClient.expect(200, client.send(client.firstPage(reader)), "GET /v1/credentials"));
+    List<String> importers = learners.register("mix-import", options.concurrency());
+    String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    String employer = client.registerEmployer("hr-mix-" + runId + "@employer.example", "a long enough password",
+        "Mix Employer " + runId);
+    OpenRequests requests = new OpenRequests(client, issuer);
+    // A tenth of the requests at twice the present target's rate, over warm-up and measurement.
+    int answersNeeded = (int) Math.max(1_000, options.warmup().plus(options.duration()).toSeconds() * 160);
+    long started = System.nanoTime();
+    List<OpenRequests.Answer> answers = requests.prepare(employer, answersNeeded, options.concurrency());
+    progress("made %,d presentation requests and their answers in %.1f s", answers.size(),
+        (System.nanoTime() - started) / 1e9);
+    List<String> queries = CourseCatalogue.SEARCH_QUERIES;
+    AtomicInteger nextImport = new AtomicInteger();
+    AtomicInteger nextAnswer = new AtomicInteger();
+    AtomicInteger exhausted = new AtomicInteger();
+    Map<String, ClosedLoop.Measurement> measured = loop.runLabelled(worker -> {
+      int draw = ThreadLocalRandom.current().nextInt(100);
+      if (draw >= 90) {
+        int index = nextAnswer.getAndIncrement();
+        if (index < answers.size()) {
+          return Optional.of(new ClosedLoop.Labelled("mix:present", requests.post(answers.get(index))));
+        }
+        exhausted.incrementAndGet();
+      } else if (draw >= 70) {
+        int index = nextImport.getAndIncrement();
+        if (index < pool.size()) {
+          return Optional.of(new ClosedLoop.Labelled("mix:import", client.importing(importers.get(worker), pool.get(index))));
+        }
+        exhausted.incrementAndGet();
+      } else if (draw >= 55) {
+        return Optional.of(new ClosedLoop.Labelled("mix:get", client.credential(reader, ids.get(draw % ids.size()))));
+      } else if (draw >= 35) {
+        return Optional.of(new ClosedLoop.Labelled("mix:search", client.search(reader, queries.get(draw % queries.size()))));
+      }
+      return Optional.of(new ClosedLoop.Labelled("mix:list", client.firstPage(reader)));
+    });
+    List<ScenarioResult> results = new ArrayList<>();
+    double total = measured.values().stream().mapToDouble(ClosedLoop.Measurement::perSecond).sum();
+    for (Map.Entry<String, ClosedLoop.Measurement> operation : measured.entrySet()) {
+      List<String> notes = new ArrayList<>();
+      if (results.isEmpty()) {
+        notes.add(String.format("all operations together: %,.1f req/s", total));
+        if (exhausted.get() > 0) {
+          notes.add(String.format("%,d draws found their pool empty and read instead: raise --credentials", exhausted.get()));
+        }
+      }
+      results.add(ScenarioResult.of(Scenario.MIX, operation.getKey(), options.concurrency(), operation.getValue(), notes));
+    }
+    return results;
   }
 
   /**
