@@ -5,10 +5,10 @@ import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 
 /** Who may use the verifier routes: employer accounts, signed in or through one of their API keys. */
-final class VerifierAccess {
+public final class VerifierAccess {
   private VerifierAccess() {}
 
-  static Principal employer(Principal principal) {
+  public static Principal employer(Principal principal) {
     if (principal.role() != Principal.Role.EMPLOYER) {
       throw new ProblemException(ProblemType.FORBIDDEN, "The verifier routes are for employer accounts");
     }

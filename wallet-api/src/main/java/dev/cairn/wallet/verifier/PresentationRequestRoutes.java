@@ -1,11 +1,10 @@
 package dev.cairn.wallet.verifier;
 
 import dev.cairn.wallet.auth.Principal;
+import dev.cairn.wallet.employer.VerifierAccess;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.PathIds;
-import dev.cairn.wallet.http.ProblemException;
-import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.QueryParameters;
 import dev.cairn.wallet.http.Reply;
 import dev.cairn.wallet.http.RouteTable;
@@ -103,10 +102,6 @@ public final class PresentationRequestRoutes {
   }
 
   private static UUID employer(RoutingContext ctx) {
-    Principal principal = Principal.of(ctx);
-    if (principal.role() != Principal.Role.EMPLOYER) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "The verifier routes are for employer accounts");
-    }
-    return principal.accountId();
+    return VerifierAccess.employer(Principal.of(ctx)).accountId();
   }
 }
