@@ -22,7 +22,9 @@ import java.util.Optional;
  * in every format. The rules:
  * <ul>
  *   <li>{@code title}: for an Open Badge the achievement's {@code name}, else the credential's {@code name}; for
- *       other kinds the credential's {@code name}, else {@code achievement} (a string, or an object's {@code name}).
+ *       other kinds the credential's {@code name}, else {@code achievement} (a string, or an object's {@code name})
+ *       — except in an SD-JWT VC, whose payload is the subject: a top-level {@code name} there names the holder, so
+ *       an achievement's name comes first;</li>
  *       {@code description} likewise, with an EndorsementSubject's {@code endorsementComment} before the
  *       achievement's;</li>
  *   <li>{@code issued}: OB 3.0 {@code awardedDate} first — it keeps the original award date when a re-issued
@@ -53,7 +55,8 @@ public final class CredentialDisplays {
     Optional<LocalizedText> credentialName = LocalizedText.read(claims.getValue("name"));
     Optional<LocalizedText> achievementName = achievementJson.isPresent()
         ? LocalizedText.read(achievementJson.get().getValue("name")) : LocalizedText.read(achievementValue);
-    Optional<LocalizedText> title = kind == Kind.OPEN_BADGE
+    boolean payloadIsSubject = credential.format() == CredentialFormat.SD_JWT_VC;
+    Optional<LocalizedText> title = kind == Kind.OPEN_BADGE || (payloadIsSubject && achievementJson.isPresent())
         ? achievementName.or(() -> credentialName) : credentialName.or(() -> achievementName);
     Optional<String> credentialDescription = longText(claims.getValue("description"));
     Optional<String> achievementDescription = achievement.flatMap(AchievementDisplay::description);

@@ -265,6 +265,19 @@ class DisplayExtractionTest {
     assertEquals(Optional.of("The guild's record of an award."), display.description());
   }
 
+  /** An SD-JWT VC's payload is its subject: "name" there is the learner's, not the course's. */
+  @Test
+  void anSdJwtVcWithAnAchievementIsTitledByTheAchievementNotTheHoldersName() {
+    JsonObject payload = new JsonObject().put("iss", "did:example:issuer").put("vct", "https://example.org/badge")
+        .put("name", "Ada Lovelace")
+        .put("achievement", new JsonObject().put("name", "Food Safety Level 2").put("description", "A short course"));
+    assertEquals(Optional.of("Food Safety Level 2"),
+        CredentialDisplays.of(verified(CredentialFormat.SD_JWT_VC, payload)).title());
+    assertEquals(Optional.of("Barista Basics"), CredentialDisplays.of(verified(CredentialFormat.SD_JWT_VC,
+        new JsonObject().put("iss", "did:example:issuer").put("name", "Barista Basics"))).title(),
+        "without an achievement the credential's own name is still the title");
+  }
+
   @Test
   void wrongTypesEverywhereReadAsAbsent() {
     JsonObject hostile = json("""
