@@ -30,4 +30,16 @@ public record Principal(UUID accountId, Optional<UUID> sessionId, Role role) {
     }
     return principal;
   }
+
+  /**
+   * The caller's account when it is a learner's; otherwise 403 with {@code refusal} saying what the route is for.
+   * A question of the kind of account, never of someone else's data (that is 404).
+   */
+  public static UUID learner(RoutingContext ctx, String refusal) {
+    Principal principal = of(ctx);
+    if (principal.role() != Role.LEARNER) {
+      throw new dev.cairn.wallet.http.ProblemException(dev.cairn.wallet.http.ProblemType.FORBIDDEN, refusal);
+    }
+    return principal.accountId();
+  }
 }

@@ -74,10 +74,6 @@ public final class OfferRoutes {
   }
 
   private static UUID learner(RoutingContext ctx) {
-    Principal principal = Principal.of(ctx);
-    if (principal.role() != Principal.Role.LEARNER) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "Credential offers are accepted into a learner's wallet");
-    }
-    return principal.accountId();
+    return Principal.learner(ctx, "Credential offers are accepted into a learner's wallet");
   }
 }

@@ -78,10 +78,6 @@ public final class PresentationExchangeRoutes {
   }
 
   private static UUID learner(RoutingContext ctx) {
-    Principal principal = Principal.of(ctx);
-    if (principal.role() != Principal.Role.LEARNER) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "Presentation requests are answered from a learner's wallet");
-    }
-    return principal.accountId();
+    return Principal.learner(ctx, "Presentation requests are answered from a learner's wallet");
   }
 }

@@ -4,8 +4,6 @@ import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.http.Access;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.PathIds;
-import dev.cairn.wallet.http.ProblemException;
-import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.Reply;
 import dev.cairn.wallet.http.RouteTable;
 import io.vertx.core.Future;
@@ -64,10 +62,6 @@ public final class ShareLinkRoutes {
   }
 
   private static UUID learner(RoutingContext ctx) {
-    Principal principal = Principal.of(ctx);
-    if (principal.role() != Principal.Role.LEARNER) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "Share links are made from a learner's wallet");
-    }
-    return principal.accountId();
+    return Principal.learner(ctx, "Share links are made from a learner's wallet");
   }
 }
