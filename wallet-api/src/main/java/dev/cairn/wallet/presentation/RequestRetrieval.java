@@ -3,6 +3,7 @@ package dev.cairn.wallet.presentation;
 import dev.cairn.did.DidResolver;
 import dev.cairn.did.fetch.FetchException;
 import dev.cairn.did.fetch.HardenedFetch;
+import dev.cairn.wallet.http.FormEncoding;
 import dev.cairn.wallet.http.ProblemException;
 import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.openid4vp.AuthorizationRequest;
@@ -14,10 +15,8 @@ import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -110,15 +109,11 @@ final class RequestRetrieval {
     if (uri.getRawQuery() == null) {
       throw invalid("invalid_request", "The presentation request link has no parameters");
     }
-    Map<String, String> parameters = new HashMap<>();
-    for (String pair : uri.getRawQuery().split("&")) {
-      int equals = pair.indexOf('=');
-      if (equals > 0) {
-        parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-      }
+    try {
+      return FormEncoding.parse(uri.getRawQuery());
+    } catch (IllegalArgumentException e) {
+      throw invalid("invalid_request", "The presentation request link's parameters: " + e.getMessage());
     }
-    return parameters;
   }
 
   private static URI uri(String text) {

@@ -3,6 +3,9 @@ package dev.cairn.wallet.verifier;
 import dev.cairn.wallet.auth.Principal;
 import dev.cairn.wallet.employer.VerifierAccess;
 import dev.cairn.wallet.http.Access;
+import dev.cairn.wallet.http.FormEncoding;
+import dev.cairn.wallet.http.ProblemException;
+import dev.cairn.wallet.http.ProblemType;
 import dev.cairn.wallet.http.JsonBody;
 import dev.cairn.wallet.http.PathIds;
 import dev.cairn.wallet.http.QueryParameters;
@@ -93,7 +96,12 @@ public final class PresentationRequestRoutes {
   /** §8.2: the wallet's form POST; a processed answer (presentation or error) gets 200 with a JSON object. */
   private Future<Reply> respond(RoutingContext ctx) {
     UUID id = requestId(ctx);
-    Map<String, String> form = FormBody.parse(ctx.body().buffer().toString(StandardCharsets.UTF_8));
+    Map<String, String> form;
+    try {
+      form = FormEncoding.parse(ctx.body().buffer().toString(StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "The form body: " + e.getMessage());
+    }
     return responses.receive(id, form).map(answer -> Reply.json(200, answer, Map.of("Cache-Control", "no-store")));
   }
 

@@ -281,6 +281,15 @@ class PresentationFlowTest {
   }
 
   @Test
+  void aLinkWithBrokenEncodingOrATwiceGivenParameterIsRefusedNotAnError() {
+    Learner learner = learner("garbled@flow.example");
+    assertProblem(422, "authorization-request-invalid",
+        learner.open("openid4vp://?client_id=%E0%A4%A&request_uri=https%3A%2F%2Fverifier.example%2Fr"));
+    assertProblem(422, "authorization-request-invalid",
+        learner.open("openid4vp://?client_id=a&client_id=b&request_uri=https%3A%2F%2Fverifier.example%2Fr"));
+  }
+
+  @Test
   void aRequestOnAPrivateAddressIsRefusedWithoutTheAllowList() {
     JsonObject request = ask(formats().get(0).query(), "direct_post");
     try (CairnUnderTest strict = CairnUnderTest.start()) {
