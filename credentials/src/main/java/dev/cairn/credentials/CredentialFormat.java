@@ -26,4 +26,14 @@ public enum CredentialFormat {
   public String identifier() {
     return identifier;
   }
+
+  /** The format whose {@link #identifier()} this is (as stored with a credential). */
+  public static java.util.Optional<CredentialFormat> byIdentifier(String identifier) {
+    for (CredentialFormat format : values()) {
+      if (format.identifier.equals(identifier)) {
+        return java.util.Optional.of(format);
+      }
+    }
+    return java.util.Optional.empty();
+  }
 }

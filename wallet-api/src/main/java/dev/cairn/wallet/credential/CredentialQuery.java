@@ -100,8 +100,7 @@ record CredentialQuery(int limit, Optional<String> cursor, Sort sort, Optional<S
   }
 
   private static String format(String value) {
-    return Arrays.stream(CredentialFormat.values()).map(CredentialFormat::identifier)
-        .filter(identifier -> identifier.equals(value)).findFirst().orElseThrow(() -> invalid(
+    return CredentialFormat.byIdentifier(value).map(CredentialFormat::identifier).orElseThrow(() -> invalid(
             "Query parameter 'format' must be one of dc+sd-jwt, vc+jwt, jwt_vc_json, ldp_vc"));
   }
 

@@ -13,7 +13,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +60,7 @@ final class WalletCandidates {
 
   private static Candidate candidate(Row row) {
     UUID id = row.getUUID("id");
-    CredentialFormat format = Arrays.stream(CredentialFormat.values())
-        .filter(known -> known.identifier().equals(row.getString("format"))).findFirst().orElseThrow();
+    CredentialFormat format = CredentialFormat.byIdentifier(row.getString("format")).orElseThrow();
     String issuer = row.getString("issuer_id");
     JsonObject claims = row.getJsonObject("claims");
     DcqlCredential dcql = new DcqlCredential(id.toString(), DcqlCredentials.formatIdentifier(format),

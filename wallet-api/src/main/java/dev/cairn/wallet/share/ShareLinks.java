@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,8 +179,7 @@ public final class ShareLinks {
 
   /** Verified now, as the holder verifies (status at view time), and cut down to the chosen claims. */
   private Future<JsonObject> shown(Row row, JsonObject choice) {
-    CredentialFormat format = Arrays.stream(CredentialFormat.values())
-        .filter(known -> known.identifier().equals(row.getString("format"))).findFirst().orElseThrow();
+    CredentialFormat format = CredentialFormat.byIdentifier(row.getString("format")).orElseThrow();
     String original = new String(row.getBuffer("original").getBytes(), StandardCharsets.UTF_8);
     return verifier.verify(original, VerificationPolicy.importing()).compose(result -> workers.crypto(() -> {
       VerifiedCredential credential = result.credential().orElse(null);
