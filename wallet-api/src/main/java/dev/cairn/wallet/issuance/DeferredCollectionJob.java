@@ -5,13 +5,12 @@ import dev.cairn.wallet.activity.ActivityLog;
 import dev.cairn.wallet.credential.CredentialService;
 import dev.cairn.wallet.holder.KeyRing;
 import dev.cairn.wallet.jobs.JobLease;
+import dev.cairn.wallet.jobs.PeriodicRunner;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Collects deferred credentials in the background: every tick, the instance holding the {@code deferred-collection}
@@ -20,42 +19,25 @@ import org.slf4j.LoggerFactory;
  * {@code not_before}: {@code CAIRN_JOB_TICK_MS} bounds the extra wait.
  */
 public final class DeferredCollectionJob {
-  private static final Logger LOG = LoggerFactory.getLogger(DeferredCollectionJob.class);
   private static final int BATCH = 100;
 
-  private final Vertx vertx;
   private final DeferredCollection collection;
   private final JobLease lease;
-  private long timer = -1;
-  private boolean running;
+  private final PeriodicRunner runner;
 
   public DeferredCollectionJob(Vertx vertx, Pool pool, IssuanceClient client, CredentialService credentials, KeyRing keys,
                                ActivityLog activity, JobLease lease, Clock clock) {
-    this.vertx = vertx;
     this.collection = new DeferredCollection(pool, client, credentials, keys, activity, clock);
     this.lease = lease;
+    this.runner = new PeriodicRunner(vertx, "deferred collection", this::runOnce);
   }
 
   public void start(Duration tick) {
-    timer = vertx.setPeriodic(tick.toMillis(), id -> {
-      if (!running) {
-        running = true;
-        runOnce().onComplete(done -> {
-          running = false;
-          if (done.failed()) {
-            LOG.warn("deferred collection failed: {}", done.cause().toString());
-          } else if (done.result() > 0) {
-            LOG.info("deferred collection: {} credentials settled", done.result());
-          }
-        });
-      }
-    });
+    runner.start(tick);
   }
 
   public void stop() {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
+    runner.stop();
   }
 
   /** One run, if this instance gets the lease: how many pending credentials were stored or refused. */

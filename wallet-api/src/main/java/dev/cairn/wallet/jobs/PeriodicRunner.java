@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Runs one job's pass every tick on this instance, never two passes at once; a pass answers how much it did, which
  * is logged when it is something. Whether the pass does anything here is the job's own lease's business.
  */
-final class PeriodicRunner {
+public final class PeriodicRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PeriodicRunner.class);
 
   private final Vertx vertx;
@@ -20,13 +20,13 @@ final class PeriodicRunner {
   private long timer = -1;
   private boolean running;
 
-  PeriodicRunner(Vertx vertx, String name, Supplier<Future<Integer>> pass) {
+  public PeriodicRunner(Vertx vertx, String name, Supplier<Future<Integer>> pass) {
     this.vertx = vertx;
     this.name = name;
     this.pass = pass;
   }
 
-  void start(Duration tick) {
+  public void start(Duration tick) {
     timer = vertx.setPeriodic(tick.toMillis(), id -> {
       if (running) {
         return;
@@ -43,7 +43,7 @@ final class PeriodicRunner {
     });
   }
 
-  void stop() {
+  public void stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
