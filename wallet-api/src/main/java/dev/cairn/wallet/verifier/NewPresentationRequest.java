@@ -17,7 +17,7 @@ import java.util.Set;
  * The body of {@code POST /v1/verifier/requests}: what the employer asks for (a DCQL query), why, for how long,
  * how the wallet must answer, and which issuers it accepts.
  */
-record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration expiresIn, String responseMode,
+record NewPresentationRequest(JsonObject dcqlQuery, DcqlQuery parsedQuery, String purpose, Duration expiresIn, String responseMode,
                               ClientIdentifier.Prefix clientIdPrefix, List<String> acceptedIssuers,
                               java.util.Optional<String> webhookUrl, java.util.Optional<String> redirectUri) {
   static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
@@ -33,8 +33,9 @@ record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration exp
     if (!(body.getValue("dcql_query") instanceof JsonObject query)) {
       throw invalid("Field 'dcql_query' is required: a DCQL query object (OpenID4VP 1.0 §6)");
     }
+    DcqlQuery parsed;
     try {
-      DcqlQuery.parse(query);
+      parsed = DcqlQuery.parse(query);
     } catch (DcqlException e) {
       throw new ProblemException(ProblemType.DCQL_INVALID, e.getMessage());
     }
@@ -60,7 +61,7 @@ record NewPresentationRequest(JsonObject dcqlQuery, String purpose, Duration exp
       default -> throw invalid("Field 'client_id_prefix' must be decentralized_identifier (the default: the request "
           + "is signed with your organisation's key) or redirect_uri (unsigned, for development)");
     };
-    return new NewPresentationRequest(query, purpose.strip(), expiresIn, responseMode, clientIdPrefix,
+    return new NewPresentationRequest(query, parsed, purpose.strip(), expiresIn, responseMode, clientIdPrefix,
         acceptedIssuers(body.getValue("accepted_issuers")), url(body.getValue("webhook_url"), "webhook_url"),
         url(body.getValue("redirect_uri"), "redirect_uri"));
   }

@@ -2,7 +2,6 @@ package dev.cairn.wallet.verifier;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
-import dev.cairn.credentials.dcql.DcqlQuery;
 import dev.cairn.wallet.account.OpaqueToken;
 import dev.cairn.wallet.holder.KeyEncryptionKey;
 import dev.cairn.wallet.holder.KeyRing;
@@ -83,7 +82,7 @@ public final class PresentationRequests {
       responseKey.ifPresent(encryption -> metadata.mergeIn(ResponseEncryption.clientMetadata(encryption)));
       AuthorizationRequest request = new AuthorizationRequest(clientId, asked.responseMode(), responseUri,
           OpaqueToken.generate(), Optional.of(OpaqueToken.generate()), asked.dcqlQuery(),
-          DcqlQuery.parse(asked.dcqlQuery()), metadata, Optional.of(asked.purpose()), Optional.of(expiresAt));
+          asked.parsedQuery(), metadata, Optional.of(asked.purpose()), Optional.of(expiresAt));
       JsonObject claims = request.toClaims(now);
       String requestObject = key
           .map(signer -> RequestObjects.sign(claims, signer.signer(), JWSAlgorithm.ES256, signer.kid()))
