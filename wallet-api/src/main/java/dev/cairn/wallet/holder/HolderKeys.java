@@ -130,14 +130,7 @@ public final class HolderKeys {
   }
 
   private JWK open(UUID accountId, UUID keyId, String kekId, byte[] sealed) throws ParseException {
-    KeyEncryptionKey kek = keys.byId(kekId).orElseThrow(() -> new IllegalStateException(
-        "holder key " + keyId + " is sealed under key-encryption key " + kekId + ", which is not configured"));
-    byte[] plaintext = kek.open(sealed, associatedData(accountId, keyId));
-    try {
-      return JWK.parse(new String(plaintext, StandardCharsets.UTF_8));
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
-    }
+    return keys.openJwk(kekId, sealed, associatedData(accountId, keyId), "holder key " + keyId);
   }
 
   /** Binds a sealed private key to its row: it opens only for this account and this key id. */

@@ -1,5 +1,9 @@
 package dev.cairn.wallet.holder;
 
+import com.nimbusds.jose.jwk.JWK;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,5 +26,20 @@ public final class KeyRing {
 
   public Optional<KeyEncryptionKey> byId(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * A private JWK sealed under key {@code kekId} with {@code associatedData} (holder keys, verifier keys, response
+   * keys), opened; the plaintext is wiped. {@code what} names the key in the failure when that KEK is not configured.
+   */
+  public JWK openJwk(String kekId, byte[] sealed, byte[] associatedData, String what) throws ParseException {
+    KeyEncryptionKey kek = byId(kekId).orElseThrow(() -> new IllegalStateException(
+        what + " is sealed under key-encryption key " + kekId + ", which is not configured"));
+    byte[] plaintext = kek.open(sealed, associatedData);
+    try {
+      return JWK.parse(new String(plaintext, StandardCharsets.UTF_8));
+    } finally {
+      Arrays.fill(plaintext, (byte) 0);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.cairn.wallet.verifier;
 
 import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
 import dev.cairn.credentials.CredentialVerifier;
 import dev.cairn.wallet.holder.KeyRing;
 import dev.cairn.wallet.http.ProblemException;
@@ -12,7 +11,6 @@ import dev.cairn.wallet.server.Workers;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -150,15 +148,8 @@ public final class PresentationResponses {
   }
 
   private ECKey responseKey(StoredRequest request) throws java.text.ParseException {
-    String kekId = request.responseKeyKekId().orElseThrow();
-    byte[] plaintext = keyRing.byId(kekId).orElseThrow(() -> new IllegalStateException(
-            "the response key of request " + request.id() + " is sealed under a key-encryption key not configured"))
-        .open(request.responseKeySealed().orElseThrow(), PresentationRequests.responseKeyBinding(request.id()));
-    try {
-      return JWK.parse(new String(plaintext, StandardCharsets.UTF_8)).toECKey();
-    } finally {
-      java.util.Arrays.fill(plaintext, (byte) 0);
-    }
+    return keyRing.openJwk(request.responseKeyKekId().orElseThrow(), request.responseKeySealed().orElseThrow(),
+        PresentationRequests.responseKeyBinding(request.id()), "the response key of request " + request.id()).toECKey();
   }
 
   private static ProblemException expired(StoredRequest request) {
