@@ -25,16 +25,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
+  /** What a crash of the machine or of PostgreSQL may cost. */
+  public enum Durability {
+    /** Cairn's own database: a commit PostgreSQL acknowledged survives a crash. */
+    DURABLE,
+    /** A test's throw-away database: faster commits, and a crash may lose the last ones. */
+    THROWAWAY
+  }
+
+  /** Cairn's own embedded database, durable. */
   public static EmbeddedDatabase start(Path dataDirectory) {
+    return start(dataDirectory, Durability.DURABLE);
+  }
+
+  public static EmbeddedDatabase start(Path dataDirectory, Durability durability) {
     try {
       Files.createDirectories(dataDirectory);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "200")
-          .setServerConfig("listen_addresses", "127.0.0.1")
-          .start();
+          .setServerConfig("listen_addresses", "127.0.0.1");
+      if (durability == Durability.DURABLE) {
+        // zonky starts postgres with -F (fsync off) and synchronous_commit=off, settings for tests that can lose
+        // acknowledged commits when the machine or PostgreSQL crashes. A -c given later on the command line wins.
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
+      EmbeddedPostgres postgres = builder.start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres);
       database.createDatabaseIfMissing(DATABASE);
       return database;

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One real embedded PostgreSQL for the whole test JVM (starting one costs seconds); every test server gets a
- * database of its own on it, so tests never see each other's rows.
+ * database of its own on it, so tests never see each other's rows. Throw-away: commits skip the disk flush.
  */
 public final class TestPostgres {
   private static final AtomicInteger NEXT = new AtomicInteger();
@@ -27,7 +27,7 @@ public final class TestPostgres {
     if (server == null) {
       try {
         dataDirectory = Files.createTempDirectory("cairn-test-pg");
-        server = EmbeddedDatabase.start(dataDirectory);
+        server = EmbeddedDatabase.start(dataDirectory, EmbeddedDatabase.Durability.THROWAWAY);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
