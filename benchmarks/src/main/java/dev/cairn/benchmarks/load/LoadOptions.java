@@ -2,6 +2,7 @@ package dev.cairn.benchmarks.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +12,16 @@ import java.util.Set;
 /**
  * The command line, read once into a typed record.
  *
+ * @param bases      the instances to load, one or more; requests go to them in turn, as a round-robin load
+ *                   balancer would send them
  * @param importPool credentials signed in advance for the import scenario; when they run out the scenario ends
  *                   early and says so (re-importing would measure the duplicate path instead)
  */
-record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration warmup, Duration duration,
+record LoadOptions(List<URI> bases, List<Scenario> scenarios, int concurrency, Duration warmup, Duration duration,
                    int walletSize, int importPool, int presentations, boolean json, boolean dryRun) {
 
   static final String USAGE = """
-      usage: WalletLoad [--base http://127.0.0.1:8080] [--scenario import|list|search|present|mix|all|list,search]
+      usage: WalletLoad [--base http://127.0.0.1:8080[,http://127.0.0.1:8081…]] [--scenario import|list|search|present|mix|all|list,search]
                         [--concurrency 16] [--duration 30] [--warmup 10] [--wallet-size 1000] [--credentials N]
                         [--presentations N] [--json] [--dry-run]""";
 
@@ -41,7 +44,8 @@ record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration
         throw new IllegalArgumentException(VALUED.contains(name) ? name + " needs a value" : "unknown option " + name);
       }
     }
-    URI base = URI.create(given.getOrDefault("--base", "http://127.0.0.1:8080").replaceAll("/+$", ""));
+    List<URI> bases = Arrays.stream(given.getOrDefault("--base", "http://127.0.0.1:8080").split(","))
+        .map(base -> URI.create(base.strip().replaceAll("/+$", ""))).toList();
     int concurrency = positive(given, "--concurrency", 16);
     Duration warmup = Duration.ofSeconds(atLeast(given, "--warmup", 10, 0));
     Duration duration = Duration.ofSeconds(positive(given, "--duration", 30));
@@ -51,7 +55,7 @@ record LoadOptions(URI base, List<Scenario> scenarios, int concurrency, Duration
     }
     // Enough for 1,000 imports/s (twice the target) over warm-up and measurement.
     int importPool = positive(given, "--credentials", (int) Math.min(200_000, warmup.plus(duration).toSeconds() * 1_000));
-    return new LoadOptions(base, scenarios(given.getOrDefault("--scenario", "all")), concurrency, warmup, duration,
+    return new LoadOptions(bases, scenarios(given.getOrDefault("--scenario", "all")), concurrency, warmup, duration,
         positive(given, "--wallet-size", 1_000), importPool,
         positive(given, "--presentations", OpenRequests.defaultCount(warmup, duration)), given.containsKey("--json"),
         given.containsKey("--dry-run"));

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The parts of Cairn's REST API the load generator drives, as requests built once and sent many times. Bodies
@@ -32,13 +34,14 @@ final class WalletClient {
     }
   }
 
-  private final URI base;
+  private final List<URI> bases;
+  private final AtomicInteger turn = new AtomicInteger();
   // HTTP/1.1 only: the JDK client would otherwise try an h2c upgrade on every new connection.
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
-  WalletClient(URI base) {
-    this.base = base;
+  WalletClient(List<URI> bases) {
+    this.bases = List.copyOf(bases);
   }
 
   /** Registers a learner (201) and signs in (201); answers the access token. */
@@ -73,7 +76,7 @@ final class WalletClient {
   /** Registers an employer organisation (201) and signs in; answers the access token. */
   String registerEmployer(String email, String password, String organisation) throws IOException, InterruptedException {
     String body = new JsonObject().put("email", email).put("password", password).put("organisation", organisation).encode();
-    expect(201, send(HttpRequest.newBuilder(URI.create(base + "/v1/employers")).timeout(REQUEST_TIMEOUT)
+    expect(201, send(HttpRequest.newBuilder(at("/v1/employers")).timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build()), "POST /v1/employers");
     return signIn(email, password);
   }
@@ -101,14 +104,19 @@ final class WalletClient {
     return response;
   }
 
+  /** The next instance in turn: each request may land on any of them, which is what statelessness promises. */
+  private URI at(String pathAndQuery) {
+    return URI.create(bases.get(Math.floorMod(turn.getAndIncrement(), bases.size())) + pathAndQuery);
+  }
+
   private HttpRequest post(String path, String email, String password) {
     String body = new JsonObject().put("email", email).put("password", password).encode();
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+    return HttpRequest.newBuilder(at(path)).timeout(REQUEST_TIMEOUT)
         .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body)).build();
   }
 
   private HttpRequest.Builder authorized(String accessToken, String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(REQUEST_TIMEOUT)
+    return HttpRequest.newBuilder(at(pathAndQuery)).timeout(REQUEST_TIMEOUT)
         .header("Authorization", "Bearer " + accessToken);
   }
 }

@@ -57,7 +57,7 @@ public final class WalletLoad {
 
   private WalletLoad(LoadOptions options) {
     this.options = options;
-    this.client = new WalletClient(options.base());
+    this.client = new WalletClient(options.bases());
     String runId = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     this.learners = new Learners(client, runId, options.concurrency());
     this.loop = new ClosedLoop(client, options.concurrency(), options.warmup(), options.duration());
@@ -85,7 +85,7 @@ public final class WalletLoad {
       System.exit(1);
       return;
     } catch (IOException e) {
-      System.err.println("wallet-load: cannot reach " + options.base() + ": " + e);
+      System.err.println("wallet-load: cannot reach " + options.bases() + ": " + e);
       System.exit(1);
       return;
     }
