@@ -60,8 +60,9 @@ final class AuthorizationRequests {
     return exchange.postForm(par.get(), parameters, 201, 400, 401).map(answer -> {
       // RFC 9126 §2.2: 201 with request_uri and expires_in; §2.3: errors as RFC 6749 §5.2.
       if (answer.status() != 201 && answer.status() != 200) {
-        throw new IssuanceException(new IssuanceFailure.AuthorizationRefused(
-            answer.error().orElse("http_" + answer.status()), answer.description()));
+        String error = answer.error().orElse("http_" + answer.status());
+        throw new IssuanceException(new IssuanceFailure.AuthorizationRefused(error,
+            "the pushed authorization request was refused: " + error + " " + answer.description()));
       }
       if (!(answer.body().getValue("request_uri") instanceof String requestUri) || requestUri.isEmpty()) {
         throw IssuerMetadata.invalid("the pushed authorization response has no request_uri");

@@ -73,7 +73,9 @@ public record AuthorizationResponse(Optional<URI> landedOn, Optional<String> cod
           + pending.authorizationServer() + " (RFC 9207)");
     }
     if (error.isPresent()) {
-      throw new IssuanceException(new IssuanceFailure.AuthorizationRefused(error.get(), errorDescription.orElse("")));
+      throw new IssuanceException(new IssuanceFailure.AuthorizationRefused(error.get(), "the authorization server "
+          + "answered " + error.get() + errorDescription.map(text -> ": " + text).orElse(
+              "access_denied".equals(error.get()) ? " (the learner declined)" : "")));
     }
     return code.orElseThrow(() -> invalid("the authorization response has neither code nor error"));
   }
