@@ -14,7 +14,9 @@ import java.util.Optional;
  */
 public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, Optional<URI> authorizationEndpoint,
                                           Optional<URI> pushedAuthorizationRequestEndpoint, List<String> grantTypes,
-                                          List<String> authorizationDetailsTypes) {
+                                          List<String> authorizationDetailsTypes, List<String> codeChallengeMethods,
+                                          boolean requirePushedAuthorizationRequests,
+                                          boolean authorizationResponseIssParameterSupported) {
 
   public static AuthorizationServerMetadata read(JsonObject json, String expectedIssuer) {
     if (!expectedIssuer.equals(json.getValue("issuer"))) {
@@ -25,7 +27,11 @@ public record AuthorizationServerMetadata(String issuer, URI tokenEndpoint, Opti
         .orElseThrow(() -> IssuerMetadata.invalid("the authorization server has no token_endpoint"));
     return new AuthorizationServerMetadata(expectedIssuer, token, endpoint(json, "authorization_endpoint"),
         endpoint(json, "pushed_authorization_request_endpoint"), strings(json.getValue("grant_types_supported")),
-        strings(json.getValue("authorization_details_types_supported")));
+        strings(json.getValue("authorization_details_types_supported")),
+        strings(json.getValue("code_challenge_methods_supported")),
+        // RFC 9126 §5 and RFC 9207 §3: both default to false when omitted.
+        Boolean.TRUE.equals(json.getValue("require_pushed_authorization_requests")),
+        Boolean.TRUE.equals(json.getValue("authorization_response_iss_parameter_supported")));
   }
 
   private static Optional<URI> endpoint(JsonObject json, String name) {

@@ -37,7 +37,7 @@ final class CredentialRequests {
 
   private Future<Response> attempt(IssuerMetadata issuer, CredentialConfiguration configuration,
                                    TokenExchange.Granted granted, List<ProofSigner> keys, boolean retryNonce) {
-    return nonce(issuer).compose(nonce -> proofsFor(issuer, keys, nonce)).compose(jwts -> {
+    return nonce(issuer).compose(nonce -> proofsFor(issuer, keys, nonce, granted.clientId())).compose(jwts -> {
       JsonObject body = new JsonObject();
       if (granted.identifiersIssued()) {
         body.put("credential_identifier", granted.identifierFor(configuration.id()).orElseThrow(() ->
@@ -76,10 +76,11 @@ final class CredentialRequests {
     });
   }
 
-  private Future<List<String>> proofsFor(IssuerMetadata issuer, List<ProofSigner> keys, Optional<String> nonce) {
+  private Future<List<String>> proofsFor(IssuerMetadata issuer, List<ProofSigner> keys, Optional<String> nonce,
+                                         Optional<String> clientId) {
     Future<List<String>> all = Future.succeededFuture(new ArrayList<>());
     for (ProofSigner key : keys) {
-      all = all.compose(list -> proofs.sign(key, issuer.credentialIssuer(), nonce).map(jwt -> {
+      all = all.compose(list -> proofs.sign(key, issuer.credentialIssuer(), nonce, clientId).map(jwt -> {
         list.add(jwt);
         return list;
       }));

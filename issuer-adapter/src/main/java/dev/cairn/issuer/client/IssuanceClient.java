@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The wallet's OpenID4VCI 1.0 client: resolve what the learner scanned, accept it with the Pre-Authorized Code
- * Flow, collect deferred credentials, report what became of them. Every outbound call goes through the
+ * Flow or the Authorization Code Flow (PKCE, PAR when offered), collect deferred credentials, report what became of them. Every outbound call goes through the
  * {@link HardenedFetch}; every received credential through the {@link CredentialVerifier} as an import would, and
  * must be bound to a key the wallet proved. Futures fail only with an {@link IssuanceException}; per-configuration
  * problems after the token are {@link ConfigurationOutcome.Refused} outcomes instead, so one refused format does
@@ -26,6 +26,7 @@ public final class IssuanceClient {
   private final IssuerExchange exchange;
   private final OfferResolver offers;
   private final TokenExchange tokens;
+  private final AuthorizationRequests authorizations;
   private final CredentialRequests requests;
   private final CredentialAcceptanceCheck acceptance;
   private final Clock clock;
@@ -34,6 +35,7 @@ public final class IssuanceClient {
     this.exchange = new IssuerExchange(fetch);
     this.offers = new OfferResolver(exchange);
     this.tokens = new TokenExchange(exchange);
+    this.authorizations = new AuthorizationRequests(exchange);
     this.requests = new CredentialRequests(exchange, clock);
     this.acceptance = new CredentialAcceptanceCheck(verifier, resolver);
     this.clock = clock;
@@ -48,25 +50,72 @@ public final class IssuanceClient {
     return offers.resolve(scanned);
   }
 
-  /** Redeems the offer and requests each accepted configuration in turn. */
+  /** Redeems the offer's Pre-Authorized Code and requests each accepted configuration in turn. */
   public Future<List<ConfigurationOutcome>> accept(ResolvedOffer offer, Acceptance accepted) {
     List<String> ids = new ArrayList<>(accepted.keysByConfiguration().keySet());
+    return offered(offer, ids).compose(checked -> tokens.redeem(offer, ids, accepted.txCode()))
+        .compose(granted -> requestAll(offer, accepted, granted));
+  }
+
+  /**
+   * Starts the Authorization Code Flow (§5) for {@code configurationIds}: the Authorization Request with PKCE S256,
+   * a fresh {@code state} and the offer's {@code issuer_state}, pushed first when the server has a PAR endpoint
+   * (and refused when it requires one it lacks). The app opens {@link PendingAuthorization#authorizationUrl()}; the
+   * wallet keeps the rest, secret, for {@link #finishAuthorization}.
+   */
+  public Future<PendingAuthorization> startAuthorization(ResolvedOffer offer, List<String> configurationIds,
+                                                         String clientId, URI redirectUri) {
+    return offered(offer, configurationIds).compose(checked -> {
+      if (offer.offer().authorizationCode().isEmpty()
+          && !offer.authorizationServer().grantTypes().contains(OpenId4Vci.AUTHORIZATION_CODE_GRANT)) {
+        throw new IssuanceException(new IssuanceFailure.Unsupported("neither the offer nor the authorization server "
+            + "has the authorization_code grant"));
+      }
+      return authorizations.start(offer, configurationIds, clientId, redirectUri);
+    });
+  }
+
+  /**
+   * Finishes the Authorization Code Flow: {@code response} must answer {@code pending} (see
+   * {@link AuthorizationResponse#verify}); the code is exchanged with the PKCE verifier (§6.1), then each
+   * configuration is requested as {@link #accept} does. The wallet checks the response with
+   * {@link #checkAuthorizationResponse} before it spends its pending authorization, then calls this.
+   */
+  public Future<List<ConfigurationOutcome>> finishAuthorization(ResolvedOffer offer, PendingAuthorization pending,
+                                                                String code, Acceptance accepted) {
+    List<String> ids = new ArrayList<>(accepted.keysByConfiguration().keySet());
+    return offered(offer, ids).compose(checked -> tokens.exchangeCode(offer, pending, code))
+        .compose(granted -> requestAll(offer, accepted, granted));
+  }
+
+  /** The code of {@code response} when it answers {@code pending}; otherwise a failed future, nothing sent. */
+  public Future<String> checkAuthorizationResponse(ResolvedOffer offer, PendingAuthorization pending,
+                                                   AuthorizationResponse response) {
+    return Future.succeededFuture(pending).map(same -> response.verify(pending,
+        offer.authorizationServer().authorizationResponseIssParameterSupported()));
+  }
+
+  private static Future<Void> offered(ResolvedOffer offer, List<String> ids) {
     for (String id : ids) {
       if (!offer.offer().credentialConfigurationIds().contains(id)) {
         return Future.failedFuture(new IssuanceException(new IssuanceFailure.OfferInvalid(id + " was not offered")));
       }
     }
-    return tokens.redeem(offer, ids, accepted.txCode()).compose(granted -> {
-      Future<List<ConfigurationOutcome>> all = Future.succeededFuture(new ArrayList<>());
-      for (Map.Entry<String, List<ProofSigner>> entry : accepted.keysByConfiguration().entrySet()) {
-        all = all.compose(list -> one(offer, offer.issuer().configurations().get(entry.getKey()), granted, entry.getValue())
-            .map(outcome -> {
-              list.add(outcome);
-              return list;
-            }));
-      }
-      return all.map(List::copyOf);
-    });
+    return Future.succeededFuture();
+  }
+
+  /** Each accepted configuration in turn, with the token the grant bought. */
+  private Future<List<ConfigurationOutcome>> requestAll(ResolvedOffer offer, Acceptance accepted,
+                                                        TokenExchange.Granted granted) {
+    Future<List<ConfigurationOutcome>> all = Future.succeededFuture(new ArrayList<>());
+    for (Map.Entry<String, List<ProofSigner>> entry : accepted.keysByConfiguration().entrySet()) {
+      all = all.compose(list -> one(offer, offer.issuer().configurations().get(entry.getKey()), granted, entry.getValue())
+          .map(outcome -> {
+            list.add(outcome);
+            return list;
+          }));
+    }
+    return all.map(List::copyOf);
   }
 
   /**

@@ -46,6 +46,22 @@ public sealed interface IssuanceFailure {
     public String code() { return "token-" + error; }
   }
 
+  /**
+   * RFC 6749 §4.1.2.1 / RFC 9126 §2.3: the Authorization Server refused the Authorization Request or the learner
+   * declined ({@code access_denied}).
+   */
+  record AuthorizationRefused(String error, String detail) implements IssuanceFailure {
+    public String code() { return "authorization-" + error; }
+  }
+
+  /**
+   * The Authorization Response does not answer the request this wallet made: another {@code state} (RFC 6749
+   * §10.12), another {@code iss} (RFC 9207 §2.4), another redirect URI, or no code.
+   */
+  record AuthorizationResponseInvalid(String detail) implements IssuanceFailure {
+    public String code() { return "authorization-response-invalid"; }
+  }
+
   /** §8.3.1 / §9.3: the Credential or Deferred Credential Endpoint refused. */
   record CredentialRefused(String error, String detail) implements IssuanceFailure {
     public String code() { return "credential-" + error; }

@@ -46,10 +46,15 @@ final class IssuerExchange {
   }
 
   Future<Answer> postForm(URI uri, Map<String, String> form) {
+    return postForm(uri, form, 400, 401);
+  }
+
+  /** A form POST reading the answers with {@code statuses} besides 200 (RFC 9126 §2.2: PAR answers 201). */
+  Future<Answer> postForm(URI uri, Map<String, String> form, Integer... statuses) {
     String body = form.entrySet().stream()
         .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
         .collect(Collectors.joining("&"));
-    return send(OutboundRequest.post(uri, OpenId4Vci.FORM, Buffer.buffer(body), JSON).acceptingStatuses(400, 401));
+    return send(OutboundRequest.post(uri, OpenId4Vci.FORM, Buffer.buffer(body), JSON).acceptingStatuses(statuses));
   }
 
   Future<Answer> postJson(URI uri, Optional<String> accessToken, JsonObject body, Integer... statuses) {

@@ -31,8 +31,10 @@ final class OfferResolver {
       return exchange.getJson(metadataUrl).compose(metadataJson -> {
         IssuerMetadata issuer = IssuerMetadata.read(metadataJson, offer.credentialIssuer());
         checkOffered(offer, issuer);
+        // §4.1.1: either grant may name the Authorization Server to use.
         String asId = issuer.authorizationServerFor(offer.preAuthorizedCode()
-            .flatMap(CredentialOffer.PreAuthorizedCode::authorizationServer));
+            .flatMap(CredentialOffer.PreAuthorizedCode::authorizationServer)
+            .or(() -> offer.authorizationCode().flatMap(CredentialOffer.AuthorizationCode::authorizationServer)));
         return exchange.getJson(CredentialIssuerIdentifier.wellKnown(asId, OpenId4Vci.AS_METADATA_PATH))
             .map(asJson -> new ResolvedOffer(offer, issuer, AuthorizationServerMetadata.read(asJson, asId)));
       });

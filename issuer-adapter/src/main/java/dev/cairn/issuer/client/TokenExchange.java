@@ -10,14 +10,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * §6 Token Request with the Pre-Authorized Code (and the learner's Transaction Code). When the Authorization Server
+ * §6 Token Request with the Pre-Authorized Code (and the learner's Transaction Code), or with an authorization code
+ * and its PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5). When the Authorization Server
  * lists {@code openid_credential} authorization details, the request names the accepted configurations, and the
  * Token Response's {@code credential_identifiers} are then used in the Credential Requests (§6.2, §8.2).
  */
 final class TokenExchange {
 
-  /** A Token Response: the bearer token and, per configuration, the credential identifiers it may request. */
-  record Granted(String accessToken, Map<String, List<String>> credentialIdentifiers) {
+  /**
+   * A Token Response: the bearer token and, per configuration, the credential identifiers it may request; the
+   * {@code client_id} it was granted to, when the grant was not anonymous (the key proofs' {@code iss}).
+   */
+  record Granted(String accessToken, Map<String, List<String>> credentialIdentifiers, Optional<String> clientId) {
     Optional<String> identifierFor(String configurationId) {
       return credentialIdentifiers.getOrDefault(configurationId, List.of()).stream().findFirst();
     }
@@ -36,7 +40,7 @@ final class TokenExchange {
   Future<Granted> redeem(ResolvedOffer resolved, List<String> configurationIds, Optional<String> txCode) {
     CredentialOffer.PreAuthorizedCode grant = resolved.offer().preAuthorizedCode().orElseThrow(() ->
         new IssuanceException(new IssuanceFailure.Unsupported("the offer has no pre-authorized_code grant; "
-            + "the authorization code flow is not implemented yet")));
+            + "it is accepted through the authorization code flow")));
     if (resolved.txCode().isPresent() && txCode.isEmpty()) {
       // §6.1: "This value MUST be present if a tx_code object was present in the Credential Offer".
       return Future.failedFuture(new IssuanceException(new IssuanceFailure.TxCodeRequired(
@@ -53,17 +57,32 @@ final class TokenExchange {
           .put("credential_configuration_id", id)));
       form.put("authorization_details", details.encode());
     }
+    return post(resolved, form).map(body -> granted(body, Optional.empty()));
+  }
+
+  /** RFC 6749 §4.1.3: the code, the same redirect_uri and client_id, and RFC 7636 §4.5's code_verifier. */
+  Future<Granted> exchangeCode(ResolvedOffer resolved, PendingAuthorization pending, String code) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", OpenId4Vci.AUTHORIZATION_CODE_GRANT);
+    form.put("code", code);
+    form.put("redirect_uri", pending.redirectUri().toString());
+    form.put("client_id", pending.clientId());
+    form.put("code_verifier", pending.codeVerifier());
+    return post(resolved, form).map(body -> granted(body, Optional.of(pending.clientId())));
+  }
+
+  private Future<JsonObject> post(ResolvedOffer resolved, Map<String, String> form) {
     return exchange.postForm(resolved.authorizationServer().tokenEndpoint(), form).map(answer -> {
       if (answer.status() != 200) {
         throw new IssuanceException(new IssuanceFailure.TokenRefused(answer.error().orElse("http_" + answer.status()),
             answer.description()));
       }
-      return granted(answer.body());
+      return answer.body();
     });
   }
 
   /** §6.2: access_token, a Bearer token_type, and optional authorization_details with credential_identifiers. */
-  static Granted granted(JsonObject body) {
+  static Granted granted(JsonObject body, Optional<String> clientId) {
     if (!(body.getValue("access_token") instanceof String token) || token.isEmpty()
         || !(body.getValue("token_type") instanceof String type) || !type.equalsIgnoreCase("Bearer")) {
       throw IssuerMetadata.invalid("the Token Response needs an access_token of token_type Bearer (DPoP is not supported)");
@@ -78,6 +97,6 @@ final class TokenExchange {
         }
       }
     }
-    return new Granted(token, identifiers);
+    return new Granted(token, identifiers, clientId);
   }
 }

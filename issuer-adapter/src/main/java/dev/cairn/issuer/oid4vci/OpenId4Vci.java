@@ -7,7 +7,14 @@ package dev.cairn.issuer.oid4vci;
 public final class OpenId4Vci {
   /** §4.1.1: the grant type of the Pre-Authorized Code Flow. */
   public static final String PRE_AUTHORIZED_CODE_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code";
+  /** §4.1.1 / RFC 6749 §4.1: the grant type of the Authorization Code Flow. */
   public static final String AUTHORIZATION_CODE_GRANT = "authorization_code";
+  /** §4.1.1 / §5.1.3: the offer's opaque value the wallet returns in the Authorization Request. */
+  public static final String ISSUER_STATE = "issuer_state";
+  /** RFC 7636 §4.2: the only code challenge method Cairn sends or accepts. */
+  public static final String PKCE_S256 = "S256";
+  /** RFC 9126 §2.2: the prefix of a pushed request's {@code request_uri}. */
+  public static final String REQUEST_URI_PREFIX = "urn:ietf:params:oauth:request_uri:";
   /** §4.1.1 / §6.1: the Pre-Authorized Code, in the offer and in the Token Request. */
   public static final String PRE_AUTHORIZED_CODE = "pre-authorized_code";
   /** §4.1.1 / §6.1: the Transaction Code description in the offer, its value in the Token Request. */

@@ -40,6 +40,11 @@ final class AccessTokens {
     return token;
   }
 
+  /** A token bought with a replayed authorization code stops working (RFC 6749 §4.1.2). */
+  void revoke(String token) {
+    tokens.remove(token);
+  }
+
   /** RFC 6750 §2.1: the {@code Authorization: Bearer} header's token, known and unexpired, or {@code invalid_token}. */
   Authorization authorize(String authorizationHeader) {
     String token = Optional.ofNullable(authorizationHeader)

@@ -36,5 +36,8 @@ record IssuerEndpoints(ReferenceIssuerConfig config) {
   static final String CREDENTIAL = "/credential";
   static final String DEFERRED_CREDENTIAL = "/deferred_credential";
   static final String NOTIFICATION = "/notification";
+  static final String PUSHED_AUTHORIZATION_REQUEST = "/par";
+  static final String AUTHORIZATION = "/authorize";
+  static final String CONSENT = "/authorize/consent";
   static final String OFFERS = "/issuer/offers";
 }

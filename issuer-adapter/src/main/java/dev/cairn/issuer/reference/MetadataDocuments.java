@@ -12,7 +12,8 @@ final class MetadataDocuments {
   static JsonObject credentialIssuer(ReferenceIssuerConfig config, IssuerEndpoints endpoints) {
     JsonObject configurations = new JsonObject();
     for (MicroCredentialConfiguration configuration : MicroCredentialConfiguration.values()) {
-      configurations.put(configuration.id(), configuration.metadata(config));
+      // §12.2.4 scope: the Authorization Code Flow may ask for a configuration by scope (§5.1.2); its id serves.
+      configurations.put(configuration.id(), configuration.metadata(config).put("scope", configuration.id()));
     }
     return new JsonObject()
         .put("credential_issuer", config.issuer().toString())
@@ -29,17 +30,21 @@ final class MetadataDocuments {
   }
 
   /**
-   * RFC 8414 §2 and §12.3: the token endpoint and the Pre-Authorized Code grant, without client authentication
-   * ({@code pre-authorized_grant_anonymous_access_supported}). §12.2.4 lets an AS that only supports that grant omit
-   * {@code response_types_supported}.
+   * RFC 8414 §2 and §12.3: the token endpoint and both grants, without client authentication
+   * ({@code pre-authorized_grant_anonymous_access_supported}, public clients); for the Authorization Code Flow the
+   * authorization and PAR endpoints (RFC 9126 §5), PKCE S256 only (RFC 7636), and {@code iss} in the Authorization
+   * Response (RFC 9207 §3).
    */
-  static JsonObject authorizationServer(ReferenceIssuerConfig config, IssuerEndpoints endpoints) {
+  static JsonObject authorizationServer(ReferenceIssuerConfig config, AuthorizationSettings settings,
+                                        IssuerEndpoints endpoints) {
     JsonObject metadata = new JsonObject()
         .put("issuer", config.issuer().toString())
         .put("token_endpoint", endpoints.url(IssuerEndpoints.TOKEN))
-        .put("grant_types_supported", new JsonArray().add(OpenId4Vci.PRE_AUTHORIZED_CODE_GRANT))
+        .put("grant_types_supported", new JsonArray().add(OpenId4Vci.PRE_AUTHORIZED_CODE_GRANT)
+            .add(OpenId4Vci.AUTHORIZATION_CODE_GRANT))
         .put("pre-authorized_grant_anonymous_access_supported", true)
         .put("token_endpoint_auth_methods_supported", new JsonArray().add("none"));
+    AuthorizationCodeMetadata.add(metadata, settings, endpoints);
     if (config.authorizationDetails()) {
       metadata.put("authorization_details_types_supported", new JsonArray().add(OpenId4Vci.OPENID_CREDENTIAL));
     }

@@ -30,7 +30,10 @@ public final class ReferenceIssuer {
   private final Notifications notifications = new Notifications();
   private final ReferenceIssuerRoutes routes;
 
-  private ReferenceIssuer(Vertx vertx, ReferenceIssuerConfig config, DidResolver resolver, Clock clock) {
+  private final AuthorizationRoutes authorization;
+
+  private ReferenceIssuer(Vertx vertx, ReferenceIssuerConfig config, AuthorizationSettings settings,
+                          DidResolver resolver, Clock clock) {
     this.config = config;
     this.keys = IssuerSigningKeys.generate(DidWeb.didOf(config.issuer()));
     IssuerEndpoints endpoints = new IssuerEndpoints(config);
@@ -38,23 +41,36 @@ public final class ReferenceIssuer {
     RdfCanonicalizer canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), SIGNING_LIMITS);
     PreAuthorizedGrants grants = new PreAuthorizedGrants(config, clock);
     AccessTokens tokens = new AccessTokens(config, clock);
+    IssuerStates issuerStates = new IssuerStates(config, clock);
+    AuthorizationCodes codes = new AuthorizationCodes(settings, tokens, clock);
+    this.authorization = new AuthorizationRoutes(config, settings, endpoints, issuerStates,
+        new PushedAuthorizationRequests(settings, clock), new Consents(settings, clock), codes);
     CNonces nonces = new CNonces(config, clock);
     CredentialService credentials = new CredentialService(config, new KeyProofVerifier(config, resolver, crypto, clock),
         nonces, new CredentialMinter(config, keys, canonicalizer, clock), new DeferredTransactions(config, clock),
         notifications, crypto);
-    this.routes = new ReferenceIssuerRoutes(vertx, config, endpoints, keys,
-        new CredentialOffers(config, endpoints, grants, clock), new TokenService(config, grants, tokens), tokens, nonces,
+    this.routes = new ReferenceIssuerRoutes(vertx, config, settings, endpoints, keys,
+        new CredentialOffers(config, endpoints, grants, issuerStates, clock), new TokenService(config, grants, codes, tokens),
+        tokens, nonces,
         credentials, notifications);
   }
 
   /** A new issuer with fresh keys; {@code resolver} resolves holders' did:jwk and did:key proof keys. */
   public static ReferenceIssuer create(Vertx vertx, ReferenceIssuerConfig config, DidResolver resolver, Clock clock) {
-    return new ReferenceIssuer(vertx, config, resolver, clock);
+    return new ReferenceIssuer(vertx, config, AuthorizationSettings.defaults(), resolver, clock);
+  }
+
+  /** The same, with how the Authorization Code Flow runs (PAR required, lifetimes). */
+  public static ReferenceIssuer create(Vertx vertx, ReferenceIssuerConfig config, AuthorizationSettings settings,
+                                       DidResolver resolver, Clock clock) {
+    return new ReferenceIssuer(vertx, config, settings, resolver, clock);
   }
 
   /** A new router with every endpoint; mount it at the server's root. */
   public Router router() {
-    return routes.router();
+    Router router = routes.router();
+    authorization.mount(router);
+    return router;
   }
 
   /** The issuer's did:web DID, which every credential it signs names as issuer. */

@@ -24,6 +24,7 @@ final class ReferenceIssuerRoutes {
 
   private final Vertx vertx;
   private final ReferenceIssuerConfig config;
+  private final AuthorizationSettings authorization;
   private final IssuerEndpoints endpoints;
   private final IssuerSigningKeys keys;
   private final CredentialOffers offers;
@@ -33,11 +34,13 @@ final class ReferenceIssuerRoutes {
   private final CredentialService credentials;
   private final Notifications notifications;
 
-  ReferenceIssuerRoutes(Vertx vertx, ReferenceIssuerConfig config, IssuerEndpoints endpoints, IssuerSigningKeys keys,
+  ReferenceIssuerRoutes(Vertx vertx, ReferenceIssuerConfig config, AuthorizationSettings authorization,
+                        IssuerEndpoints endpoints, IssuerSigningKeys keys,
                         CredentialOffers offers, TokenService tokens, AccessTokens accessTokens, CNonces nonces,
                         CredentialService credentials, Notifications notifications) {
     this.vertx = vertx;
     this.config = config;
+    this.authorization = authorization;
     this.endpoints = endpoints;
     this.keys = keys;
     this.offers = offers;
@@ -74,7 +77,7 @@ final class ReferenceIssuerRoutes {
   }
 
   private void authorizationServerMetadata(RoutingContext context) {
-    json(context, 200, MetadataDocuments.authorizationServer(config, endpoints));
+    json(context, 200, MetadataDocuments.authorizationServer(config, authorization, endpoints));
   }
 
   /** The operator's endpoint: an offer for one learner (bearer-protected when an admin token is configured). */
@@ -85,7 +88,8 @@ final class ReferenceIssuerRoutes {
         throw new OAuthException(OAuthError.INVALID_TOKEN, "the operator token is required");
       }
     });
-    json(context, 201, offers.create(OfferRequest.read(jsonBody(context))).json());
+    JsonObject body = jsonBody(context);
+    json(context, 201, offers.create(OfferRequest.read(body), OfferGrant.read(body)).json());
   }
 
   /** §4.1.3: the offer object behind a credential_offer_uri, as application/json. */
@@ -94,7 +98,7 @@ final class ReferenceIssuerRoutes {
         () -> context.response().setStatusCode(404).putHeader("Cache-Control", "no-store").end());
   }
 
-  /** §6.1: a form-encoded Token Request. */
+  /** §6.1: a form-encoded Token Request, for either grant. */
   private void token(RoutingContext context) {
     if (!String.valueOf(context.request().getHeader("Content-Type")).startsWith(OpenId4Vci.FORM)) {
       throw new OAuthException(OAuthError.INVALID_REQUEST, "a Token Request is " + OpenId4Vci.FORM);

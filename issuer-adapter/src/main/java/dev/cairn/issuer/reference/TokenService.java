@@ -10,34 +10,60 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Token Endpoint (§6) for the Pre-Authorized Code Flow: redeem the code with its Transaction Code, answer a
- * short-lived Bearer token, and — when the request names configurations in {@code authorization_details} — one
- * {@code credential_identifier} per configuration (§6.2).
+ * The Token Endpoint (§6): redeem a Pre-Authorized Code with its Transaction Code, or an authorization code with
+ * its PKCE verifier (§6.1, RFC 6749 §4.1.3, RFC 7636 §4.5); answer a short-lived Bearer token, and — when the
+ * request (or, for an authorization code, the Authorization Request) names configurations in
+ * {@code authorization_details} — one {@code credential_identifier} per configuration (§6.2).
  */
 final class TokenService {
   private final ReferenceIssuerConfig config;
   private final PreAuthorizedGrants grants;
+  private final AuthorizationCodes codes;
   private final AccessTokens tokens;
 
-  TokenService(ReferenceIssuerConfig config, PreAuthorizedGrants grants, AccessTokens tokens) {
+  TokenService(ReferenceIssuerConfig config, PreAuthorizedGrants grants, AuthorizationCodes codes, AccessTokens tokens) {
     this.config = config;
     this.grants = grants;
+    this.codes = codes;
     this.tokens = tokens;
   }
 
   /** §6.1 Token Request (form parameters) to §6.2 Token Response. */
   JsonObject token(MultiMap form) {
-    if (!OpenId4Vci.PRE_AUTHORIZED_CODE_GRANT.equals(single(form, "grant_type"))) {
-      throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE, "only the pre-authorized_code grant is supported");
+    String grantType = single(form, "grant_type");
+    if (OpenId4Vci.AUTHORIZATION_CODE_GRANT.equals(grantType)) {
+      return authorizationCode(form);
+    }
+    if (!OpenId4Vci.PRE_AUTHORIZED_CODE_GRANT.equals(grantType)) {
+      throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE,
+          "the grant_type is authorization_code or urn:ietf:params:oauth:grant-type:pre-authorized_code");
     }
     String code = single(form, OpenId4Vci.PRE_AUTHORIZED_CODE);
     if (code == null) {
       throw new OAuthException(OAuthError.INVALID_REQUEST, "pre-authorized_code is required");
     }
     OfferRequest offer = grants.redeem(code, single(form, OpenId4Vci.TX_CODE));
+    return response(offer, single(form, "authorization_details"));
+  }
+
+  /**
+   * RFC 6749 §4.1.3: code, redirect_uri and client_id (a public client, no authentication), RFC 7636 §4.5:
+   * code_verifier. The token is good for the configurations the learner confirmed, and answers the Authorization
+   * Request's authorization_details (RFC 9396 §7).
+   */
+  private JsonObject authorizationCode(MultiMap form) {
+    String code = OAuthParameters.required(form, "code");
+    AuthorizationRequest request = codes.redeem(code, OAuthParameters.required(form, "client_id"),
+        OAuthParameters.required(form, "redirect_uri"), OAuthParameters.single(form, "code_verifier"));
+    JsonObject response = response(request.authorizedOffer(), request.authorizationDetails().map(JsonArray::encode)
+        .orElse(null));
+    codes.tokenIssued(code, response.getString("access_token"));
+    return response;
+  }
+
+  private JsonObject response(OfferRequest offer, String requested) {
     JsonArray details = new JsonArray();
     Map<String, MicroCredentialConfiguration> identifiers = new LinkedHashMap<>();
-    String requested = single(form, "authorization_details");
     if (requested != null && config.authorizationDetails()) {
       for (MicroCredentialConfiguration configuration : requestedConfigurations(requested, offer)) {
         String identifier = configuration.id() + "-" + Secrets.token().substring(0, 12);

@@ -85,7 +85,8 @@ class OpenId4VciExamplesTest {
 
   @Test
   void readsCredentialIdentifiersFromTheTokenResponse() {
-    TokenExchange.Granted granted = TokenExchange.granted(Vectors.object(DIR + "token_response_authorization_details.json"));
+    TokenExchange.Granted granted = TokenExchange.granted(Vectors.object(DIR + "token_response_authorization_details.json"),
+        java.util.Optional.empty());
     assertEquals(Optional.of("CivilEngineeringDegree-2023"), granted.identifierFor("UniversityDegreeCredential"));
     assertTrue(granted.identifiersIssued());
   }

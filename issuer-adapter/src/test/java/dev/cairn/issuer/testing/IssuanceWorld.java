@@ -52,6 +52,16 @@ public final class IssuanceWorld implements AutoCloseable {
   }
 
   public IssuanceWorld(UnaryOperator<ReferenceIssuerConfig> issuerConfig, UnaryOperator<FetchPolicy> fetchPolicy) {
+    this(issuerConfig, fetchPolicy, dev.cairn.issuer.reference.AuthorizationSettings.defaults());
+  }
+
+  /** An issuer whose Authorization Code Flow runs with {@code authorization} (PAR not offered, required...). */
+  public IssuanceWorld(dev.cairn.issuer.reference.AuthorizationSettings authorization) {
+    this(UnaryOperator.identity(), UnaryOperator.identity(), authorization);
+  }
+
+  public IssuanceWorld(UnaryOperator<ReferenceIssuerConfig> issuerConfig, UnaryOperator<FetchPolicy> fetchPolicy,
+                       dev.cairn.issuer.reference.AuthorizationSettings authorization) {
     try {
       trustPem = certificate.writeCertificate(Files.createTempDirectory("cairn-issuer-test"));
     } catch (IOException e) {
@@ -74,7 +84,7 @@ public final class IssuanceWorld implements AutoCloseable {
     fetch = new HardenedFetch(vertx, fetchPolicy.apply(clientPolicy()));
     resolver = DidResolver.create(fetch, clock);
     ReferenceIssuerConfig config = issuerConfig.apply(ReferenceIssuerConfig.defaults(URI.create(origin())));
-    issuer = ReferenceIssuer.create(vertx, config, resolver, clock);
+    issuer = ReferenceIssuer.create(vertx, config, authorization, resolver, clock);
     router.set(issuer.router());
     client = new IssuanceClient(fetch, verifier(resolver, fetch), resolver, clock);
   }

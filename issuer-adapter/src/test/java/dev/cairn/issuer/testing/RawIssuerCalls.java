@@ -40,6 +40,14 @@ public final class RawIssuerCalls {
         Buffer.buffer(form), JSON).acceptingStatuses(400, 401)));
   }
 
+  /** A form POST (Token Request, pushed Authorization Request) of {@code parameters}, in order. */
+  public FetchedBody form(String path, java.util.Map<String, String> parameters) {
+    String form = parameters.entrySet().stream().map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+        .collect(java.util.stream.Collectors.joining("&"));
+    return Await.result(fetch.send(OutboundRequest.post(uri(path), "application/x-www-form-urlencoded",
+        Buffer.buffer(form), JSON).acceptingStatuses(201, 400, 401)));
+  }
+
   /** A token for a fresh offer of {@code configurationIds}. */
   public String accessToken(String... configurationIds) {
     JsonObject created = world.offer(IssuanceWorld.offerRequest(configurationIds));

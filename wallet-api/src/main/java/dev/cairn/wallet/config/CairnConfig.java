@@ -23,7 +23,8 @@ public record CairnConfig(
     Duration shutdownDrain,
     FetchPolicy outboundFetch,
     int resolverRequestsPerMinute,
-    Wallet wallet) {
+    Wallet wallet,
+    Issuance issuance) {
 
   /**
    * The HTTP listener and the limits on what it accepts.
@@ -58,6 +59,15 @@ public record CairnConfig(
   public record Wallet(Optional<Path> kekFile, List<Path> previousKekFiles, int credentialMaxBytes,
                        int archiveMaxBytes, Duration canonicalizationDeadline, Duration statusRecheckInterval,
                        int statusRecheckConcurrency, Duration jobTick) {}
+
+  /**
+   * Receiving credentials (docs/issuance.md).
+   *
+   * @param clientId      the {@code client_id} Cairn's wallet uses at issuers' Authorization Servers (a public client)
+   * @param redirectUris  the only redirect URIs the app may ask for in the Authorization Code Flow, matched exactly
+   * @param offerLifetime how long a scanned offer may be accepted; OpenID4VCI offers carry no expiry of their own
+   */
+  public record Issuance(String clientId, List<String> redirectUris, Duration offerLifetime) {}
 
   /** When repeated login failures start to be answered with 429. */
   public record LoginThrottling(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
@@ -108,7 +118,31 @@ public record CairnConfig(
             Duration.ofMillis(in.integer("CAIRN_CANONICALIZATION_DEADLINE_MS", 250, 10, 60_000)),
             Duration.ofSeconds(in.integer("CAIRN_STATUS_RECHECK_SECONDS", 6 * 3600, 0, 30 * 24 * 3600)),
             in.integer("CAIRN_STATUS_RECHECK_CONCURRENCY", 4, 1, 256),
-            Duration.ofMillis(in.integer("CAIRN_JOB_TICK_MS", 60_000, 50, 3_600_000))));
+            Duration.ofMillis(in.integer("CAIRN_JOB_TICK_MS", 60_000, 50, 3_600_000))),
+        new Issuance(
+            in.optional("CAIRN_ISSUANCE_CLIENT_ID").orElse("cairn-wallet"),
+            redirectUris(in.optional("CAIRN_ISSUANCE_REDIRECT_URIS").orElse("dev.cairn.wallet:/oid4vci/callback")),
+            Duration.ofSeconds(in.integer("CAIRN_OFFER_LIFETIME_SECONDS", 24 * 3600, 60, 30 * 24 * 3600))));
+  }
+
+  /** RFC 6749 §3.1.2: absolute URIs without a fragment; RFC 9700 §4.1.3: compared by exact string match. */
+  private static List<String> redirectUris(String raw) {
+    List<String> uris = java.util.Arrays.stream(raw.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    for (String uri : uris) {
+      try {
+        java.net.URI parsed = new java.net.URI(uri);
+        if (!parsed.isAbsolute() || parsed.getRawFragment() != null || "http".equalsIgnoreCase(parsed.getScheme())) {
+          throw new ConfigException("CAIRN_ISSUANCE_REDIRECT_URIS: " + uri
+              + " must be an absolute https or private-use scheme URI without a fragment");
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw new ConfigException("CAIRN_ISSUANCE_REDIRECT_URIS: " + uri + " is not a URI");
+      }
+    }
+    if (uris.isEmpty()) {
+      throw new ConfigException("CAIRN_ISSUANCE_REDIRECT_URIS must name at least one redirect URI");
+    }
+    return uris;
   }
 
   private static java.net.URI origin(String text) {

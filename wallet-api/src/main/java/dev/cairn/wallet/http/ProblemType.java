@@ -51,6 +51,8 @@ public enum ProblemType {
   OFFER_CLOSED("offer-closed", 409, "The credential offer was already accepted"),
   ISSUANCE_REFUSED("issuance-refused", 422, "The issuer did not issue the credential"),
   ISSUER_UNREACHABLE("issuer-unreachable", 502, "The issuer could not be reached"),
+  AUTHORIZATION_RESPONSE_INVALID("authorization-response-invalid", 422,
+      "The authorization response does not answer this wallet's request"),
   INTERNAL_ERROR("internal-error", 500, "Internal error"),
   UNAVAILABLE("unavailable", 503, "Service unavailable");
 

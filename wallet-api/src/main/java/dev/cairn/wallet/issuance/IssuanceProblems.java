@@ -40,10 +40,13 @@ final class IssuanceProblems {
     if (failure instanceof IssuanceFailure.FetchFailed) {
       return ProblemType.ISSUER_UNREACHABLE;
     }
+    if (failure instanceof IssuanceFailure.AuthorizationResponseInvalid) {
+      return ProblemType.AUTHORIZATION_RESPONSE_INVALID;
+    }
     if (failure instanceof IssuanceFailure.TxCodeRequired) {
       return ProblemType.INVALID_REQUEST;
     }
-    // TokenRefused, CredentialRefused, CredentialInvalid, NotBoundToProofKey: the issuer said no, or sent
+    // AuthorizationRefused (the learner declined, the server refused), TokenRefused, CredentialRefused, CredentialInvalid, NotBoundToProofKey: the issuer said no, or sent
     // something the wallet cannot keep.
     return ProblemType.ISSUANCE_REFUSED;
   }

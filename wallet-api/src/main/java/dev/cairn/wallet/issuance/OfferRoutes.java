@@ -16,17 +16,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The learner's OpenID4VCI routes: keep a scanned Credential Offer, read it, accept it. */
+/**
+ * The learner's OpenID4VCI routes: keep a scanned Credential Offer, read it, accept it with its Pre-Authorized Code
+ * or through the Authorization Code Flow.
+ */
 public final class OfferRoutes {
   /** §4.1.1 bounds a tx_code's length at what fits a PIN pad; this only keeps absurd bodies out. */
   private static final int MAX_TX_CODE = 256;
   private static final int MAX_OFFER = 16 * 1024;
 
   private final WalletOffers offers;
+  private final OfferAuthorizations authorizations;
   private final JsonBody json;
 
-  public OfferRoutes(WalletOffers offers, JsonBody json) {
+  public OfferRoutes(WalletOffers offers, OfferAuthorizations authorizations, JsonBody json) {
     this.offers = offers;
+    this.authorizations = authorizations;
     this.json = json;
   }
 
@@ -34,6 +39,7 @@ public final class OfferRoutes {
     routes.post("/v1/offers", Access.AUTHENTICATED, this::receive);
     routes.get("/v1/offers/:offerId", Access.AUTHENTICATED, this::get);
     routes.post("/v1/offers/:offerId/accept", Access.AUTHENTICATED, this::accept);
+    routes.post("/v1/offers/:offerId/authorization", Access.AUTHENTICATED, this::authorization);
   }
 
   /** {@code {"offer": "openid-credential-offer://?credential_offer…"}}: the link or QR code the learner scanned. */
@@ -67,6 +73,20 @@ public final class OfferRoutes {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "Field 'tx_code' must be a non-empty string");
     }
     return offers.accept(learner, id, Optional.ofNullable((String) txCode)).map(view -> Reply.json(200, view, Map.of()));
+  }
+
+  /**
+   * The Authorization Code Flow in two calls: {@code {"redirect_uri"}} starts it, then {@code {"callback_url"}} (the
+   * full URL the browser landed on) or {@code {"code", "state", "iss"?}} finishes it.
+   */
+  private Future<Reply> authorization(RoutingContext ctx) {
+    UUID learner = learner(ctx);
+    UUID id = offerId(ctx);
+    AuthorizationStep step = AuthorizationStep.read(json.object(ctx.body().buffer()));
+    if (step.redirectUri().isPresent()) {
+      return authorizations.start(learner, id, step.redirectUri().get()).map(view -> Reply.json(201, view, Map.of()));
+    }
+    return authorizations.finish(learner, id, step.response().orElseThrow()).map(view -> Reply.json(200, view, Map.of()));
   }
 
   private static UUID offerId(RoutingContext ctx) {

@@ -21,15 +21,25 @@ final class OfferStore {
   static final String REFUSED = "refused";
 
   private static final String COLUMNS = "id, account_id, credential_issuer, issuer_display, credentials, tx_code, "
-      + "kek_id, sealed_offer, state, outcome, created_at, accepted_at";
+      + "kek_id, sealed_offer, state, outcome, created_at, accepted_at, expires_at, grants";
 
   /**
    * One offer as stored: what the learner was shown in the clear, the §4.1.1 object sealed ({@code sealedOffer}),
-   * and, once accepted, what became of it ({@code outcome}: stored credential ids, refused configurations).
+   * and, once accepted, what became of it ({@code outcome}: stored credential ids, refused configurations); until
+   * when it may be accepted (V10) and with which grants (§4.1.1 grant type identifiers).
    */
   record StoredOffer(UUID id, UUID accountId, String credentialIssuer, JsonArray issuerDisplay, JsonArray credentials,
                      Optional<JsonObject> txCode, String kekId, byte[] sealedOffer, String state,
-                     Optional<JsonObject> outcome, Instant createdAt, Optional<Instant> acceptedAt) {
+                     Optional<JsonObject> outcome, Instant createdAt, Optional<Instant> acceptedAt, Instant expiresAt,
+                     JsonArray grants) {
+
+    boolean expiredAt(Instant now) {
+      return !now.isBefore(expiresAt);
+    }
+
+    boolean hasGrant(String grantType) {
+      return grants.contains(grantType);
+    }
 
     static StoredOffer of(Row row) {
       return new StoredOffer(row.getUUID("id"), row.getUUID("account_id"), row.getString("credential_issuer"),
@@ -37,7 +47,8 @@ final class OfferStore {
           Optional.ofNullable((JsonObject) row.getValue("tx_code")), row.getString("kek_id"),
           row.getBuffer("sealed_offer").getBytes(), row.getString("state"),
           Optional.ofNullable((JsonObject) row.getValue("outcome")), row.getOffsetDateTime("created_at").toInstant(),
-          Optional.ofNullable(row.getOffsetDateTime("accepted_at")).map(OffsetDateTime::toInstant));
+          Optional.ofNullable(row.getOffsetDateTime("accepted_at")).map(OffsetDateTime::toInstant),
+          row.getOffsetDateTime("expires_at").toInstant(), (JsonArray) row.getValue("grants"));
     }
   }
 
@@ -49,12 +60,13 @@ final class OfferStore {
 
   Future<Void> insert(StoredOffer offer) {
     return pool.preparedQuery("INSERT INTO credential_offer (" + COLUMNS
-            + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+            + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
         .execute(Tuple.tuple().addUUID(offer.id()).addUUID(offer.accountId()).addString(offer.credentialIssuer())
             .addValue(offer.issuerDisplay()).addValue(offer.credentials()).addValue(offer.txCode().orElse(null))
             .addString(offer.kekId()).addBuffer(Buffer.buffer(offer.sealedOffer())).addString(offer.state())
             .addValue(offer.outcome().orElse(null)).addOffsetDateTime(at(offer.createdAt()))
-            .addOffsetDateTime(offer.acceptedAt().map(OfferStore::at).orElse(null)))
+            .addOffsetDateTime(offer.acceptedAt().map(OfferStore::at).orElse(null))
+            .addOffsetDateTime(at(offer.expiresAt())).addValue(offer.grants()))
         .mapEmpty();
   }
 

@@ -44,7 +44,9 @@ final class OfferViews {
         .put("issuer", new JsonObject().put("display", offer.issuerDisplay()))
         .put("credentials", offer.credentials())
         .put("tx_code_required", offer.txCode().isPresent())
-        .put("created_at", offer.createdAt().toString());
+        .put("grants", offer.grants())
+        .put("created_at", offer.createdAt().toString())
+        .put("expires_at", offer.expiresAt().toString());
     offer.txCode().ifPresent(tx -> view.put("tx_code", tx));
     offer.acceptedAt().ifPresent(at -> view.put("accepted_at", at.toString()));
     if (offer.outcome().isPresent() || !pending.isEmpty()) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Seals what issuance keeps that works as a bearer secret — a Credential Offer's Pre-Authorized Code (§4.1.1), a
- * deferred issuance's access token (§9) — under the key-encryption key, as holder keys are sealed
+ * deferred issuance's access token (§9), an Authorization Request's state and PKCE verifier (§5) — under the key-encryption key, as holder keys are sealed
  * (docs/holder-keys.md): AES-256-GCM, associated data naming the purpose, the learner and the row, so a ciphertext
  * copied onto another row or another learner does not open.
  */
@@ -16,7 +16,9 @@ final class SealedIssuanceSecrets {
   /** What a sealed document is, part of its associated data. */
   enum Purpose {
     OFFER("offer"),
-    DEFERRAL("deferral");
+    DEFERRAL("deferral"),
+    /** A started Authorization Code Flow: its state and PKCE verifier (RFC 6749 §10.12, RFC 7636). */
+    AUTHORIZATION("authorization");
 
     private final String label;
 

@@ -50,6 +50,7 @@ import dev.cairn.wallet.archive.ArchiveService;
 import dev.cairn.wallet.jobs.JobLease;
 import dev.cairn.issuer.client.IssuanceClient;
 import dev.cairn.wallet.issuance.DeferredCollectionJob;
+import dev.cairn.wallet.issuance.OfferAuthorizations;
 import dev.cairn.wallet.issuance.OfferRoutes;
 import dev.cairn.wallet.issuance.WalletOffers;
 import dev.cairn.wallet.jobs.StatusRecheckJob;
@@ -156,8 +157,10 @@ final class Application {
     new ShareLinkRoutes(new ShareLinks(pool, verifier, presentations, activity, origin, workers, clock), bodies)
         .register(routes);
     IssuanceClient issuance = new IssuanceClient(fetcher, verifier, resolver, clock);
-    new OfferRoutes(new WalletOffers(pool, issuance, credentials, holderKeys, infrastructure.keyRing(), activity, workers,
-        clock), bodies).register(routes);
+    WalletOffers walletOffers = new WalletOffers(pool, issuance, credentials, holderKeys, infrastructure.keyRing(),
+        activity, workers, config.issuance().offerLifetime(), clock);
+    new OfferRoutes(walletOffers, new OfferAuthorizations(pool, walletOffers, issuance, infrastructure.keyRing(),
+        config.issuance(), clock), bodies).register(routes);
     this.deferredJob = new DeferredCollectionJob(vertx, pool, issuance, credentials, infrastructure.keyRing(), activity,
         new JobLease(pool, "deferred-collection", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), clock);
     StackService stacks = new StackService(pool, clock);

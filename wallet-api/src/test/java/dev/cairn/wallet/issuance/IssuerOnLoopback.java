@@ -5,13 +5,21 @@ import dev.cairn.did.fetch.FetchPolicy;
 import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.did.fetch.OutboundRequest;
 import dev.cairn.did.testing.SelfSignedCertificate;
+import dev.cairn.issuer.reference.AuthorizationSettings;
 import dev.cairn.issuer.reference.ReferenceIssuer;
 import dev.cairn.issuer.reference.ReferenceIssuerConfig;
 import dev.cairn.wallet.testing.CairnUnderTest;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,6 +48,7 @@ final class IssuerOnLoopback implements AutoCloseable {
   private final Path trustPem;
   private final HttpServer server;
   private final AtomicReference<Handler<HttpServerRequest>> router = new AtomicReference<>();
+  private final AtomicReference<Handler<HttpServerRequest>> plainRouter = new AtomicReference<>();
   private final AtomicReference<Handler<HttpServerRequest>> credentialEndpoint = new AtomicReference<>();
   private ReferenceIssuer issuer;
 
@@ -56,6 +65,8 @@ final class IssuerOnLoopback implements AutoCloseable {
         .requestHandler(request -> {
           if (credentialEndpoint.get() != null && request.method() == HttpMethod.POST && request.path().equals("/credential")) {
             credentialEndpoint.get().handle(request);
+          } else if (plainRouter.get() != null && (request.path().startsWith(PLAIN + "/") || request.path().endsWith(PLAIN))) {
+            plainRouter.get().handle(request);
           } else {
             router.get().handle(request);
           }
@@ -74,6 +85,41 @@ final class IssuerOnLoopback implements AutoCloseable {
     issuer = ReferenceIssuer.create(vertx, ReferenceIssuerConfig.defaults(URI.create(origin())),
         DidResolver.create(fetch, clock), clock);
     router.set(issuer.router());
+    // A second issuer on the same server, under a path, whose Authorization Server has no PAR endpoint.
+    plainRouter.set(ReferenceIssuer.create(vertx, ReferenceIssuerConfig.defaults(URI.create(origin() + PLAIN)),
+        AuthorizationSettings.defaults().with(AuthorizationSettings.PushedRequests.NOT_OFFERED),
+        DidResolver.create(fetch, clock), clock).router());
+  }
+
+  /** The path of the issuer without PAR: its identifier is {@code origin() + PLAIN}. */
+  static final String PLAIN = "/plain";
+
+  /**
+   * The learner's browser: opens {@code authorizationUrl}, reads the confirmation page, approves (or declines) with
+   * its form over real HTTPS, and answers the redirect's Location — the callback the app hands to Cairn.
+   */
+  String approveInBrowser(String authorizationUrl, boolean approve) {
+    HttpClient browser = vertx.createHttpClient(new HttpClientOptions().setSsl(true)
+        .setTrustOptions(new PemTrustOptions().addCertPath(trustPem.toString())));
+    String page = CairnUnderTest.await(browser.request(new RequestOptions().setMethod(HttpMethod.GET)
+            .setAbsoluteURI(authorizationUrl)).compose(HttpClientRequest::send)
+        .compose(response -> response.body().map(Buffer::toString)));
+    Matcher consent = Pattern.compile("name=\"consent\" value=\"([^\"]+)\"").matcher(page);
+    Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page);
+    if (!consent.find() || !action.find()) {
+      throw new AssertionError("no confirmation form: " + page);
+    }
+    String form = "consent=" + consent.group(1) + "&decision=" + (approve ? "approve" : "deny");
+    return CairnUnderTest.await(browser.request(new RequestOptions().setMethod(HttpMethod.POST)
+            .setAbsoluteURI(origin() + action.group(1)).setFollowRedirects(false)
+            .putHeader("Content-Type", "application/x-www-form-urlencoded"))
+        .compose(request -> request.send(Buffer.buffer(form)))
+        .map(response -> {
+          if (response.statusCode() != 303) {
+            throw new AssertionError("the confirmation answered " + response.statusCode());
+          }
+          return response.getHeader("Location");
+        }));
   }
 
   ReferenceIssuer issuer() {
@@ -95,6 +141,15 @@ final class IssuerOnLoopback implements AutoCloseable {
 
   /** An offer as the operator makes it ({@code POST /issuer/offers}) for the given configurations. */
   JsonObject offer(boolean deferred, String... configurationIds) {
+    return offer("", deferred, null, configurationIds);
+  }
+
+  /** An offer with the authorization_code grant, from the issuer at {@code path} ("" or {@link #PLAIN}). */
+  JsonObject authorizationCodeOffer(String path, String... configurationIds) {
+    return offer(path, false, "authorization_code", configurationIds);
+  }
+
+  private JsonObject offer(String path, boolean deferred, String grant, String... configurationIds) {
     JsonObject request = new JsonObject()
         .put("name", "Ada Lovelace")
         .put("email", "ada@example.org")
@@ -105,12 +160,15 @@ final class IssuerOnLoopback implements AutoCloseable {
             .put("skills", new JsonArray().add("Food hygiene").add("Allergen control"))
             .put("result", "Distinction"))
         .put("deferred", deferred);
+    if (grant != null) {
+      request.put("grant", grant);
+    }
     if (configurationIds.length > 0) {
       request.put("credential_configuration_ids", new JsonArray(List.of((Object[]) configurationIds)));
     }
     HardenedFetch operator = new HardenedFetch(vertx, FetchPolicy.defaults().withDeadline(java.time.Duration.ofSeconds(30)).allowingPrivateHosts(Set.of("localhost"))
         .trusting(trustPem));
-    return CairnUnderTest.await(operator.send(OutboundRequest.post(URI.create(origin() + "/issuer/offers"),
+    return CairnUnderTest.await(operator.send(OutboundRequest.post(URI.create(origin() + path + "/issuer/offers"),
             "application/json", Buffer.buffer(request.encode()), Set.of("application/json")).acceptingStatuses(201)))
         .jsonObject().orElseThrow();
   }
