@@ -48,7 +48,7 @@ public enum ProblemType {
   CONSENT_INVALID("consent-invalid", 422, "The consent does not answer the request"),
   SHARE_LINK_CLOSED("share-link-closed", 410, "The share link is no longer open"),
   OFFER_INVALID("offer-invalid", 422, "The credential offer cannot be used"),
-  OFFER_CLOSED("offer-closed", 409, "The credential offer was already accepted"),
+  OFFER_CLOSED("offer-closed", 409, "The credential offer is closed"),
   ISSUANCE_REFUSED("issuance-refused", 422, "The issuer did not issue the credential"),
   ISSUER_UNREACHABLE("issuer-unreachable", 502, "The issuer could not be reached"),
   AUTHORIZATION_RESPONSE_INVALID("authorization-response-invalid", 422,
