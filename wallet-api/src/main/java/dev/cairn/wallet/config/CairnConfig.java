@@ -23,7 +23,8 @@ public record CairnConfig(
     Duration shutdownDrain,
     FetchPolicy outboundFetch,
     int resolverRequestsPerMinute,
-    Wallet wallet) {
+    Wallet wallet,
+    Retention retention) {
 
   /**
    * The HTTP listener and the limits on what it accepts.
@@ -58,6 +59,21 @@ public record CairnConfig(
   public record Wallet(Optional<Path> kekFile, List<Path> previousKekFiles, int credentialMaxBytes,
                        int archiveMaxBytes, Duration canonicalizationDeadline, Duration statusRecheckInterval,
                        int statusRecheckConcurrency, Duration jobTick) {}
+
+  /**
+   * How long the expiry clean-up job keeps what has ended before deleting it (docs/background-jobs.md).
+   *
+   * @param presentationRequests an employer's presentation request (and its verified claims, webhook rows) after
+   *     its expiry
+   * @param presentationExchanges a learner's scanned presentation request after its expiry (the activity log keeps
+   *     what was shared)
+   * @param shareLinks            a share link after its expiry or revocation
+   * @param sessions              a sign-in session after its expiry
+   * @param webhookDeliveries     a webhook notice after it was delivered or given up
+   * @param credentialOffers      a credential offer the learner never accepted, after it was scanned
+   */
+  public record Retention(Duration presentationRequests, Duration presentationExchanges, Duration shareLinks,
+                          Duration sessions, Duration webhookDeliveries, Duration credentialOffers) {}
 
   /** When repeated login failures start to be answered with 429. */
   public record LoginThrottling(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
@@ -108,7 +124,14 @@ public record CairnConfig(
             Duration.ofMillis(in.integer("CAIRN_CANONICALIZATION_DEADLINE_MS", 250, 10, 60_000)),
             Duration.ofSeconds(in.integer("CAIRN_STATUS_RECHECK_SECONDS", 6 * 3600, 0, 30 * 24 * 3600)),
             in.integer("CAIRN_STATUS_RECHECK_CONCURRENCY", 4, 1, 256),
-            Duration.ofMillis(in.integer("CAIRN_JOB_TICK_MS", 60_000, 50, 3_600_000))));
+            Duration.ofMillis(in.integer("CAIRN_JOB_TICK_MS", 60_000, 50, 3_600_000))),
+        new Retention(
+            Duration.ofDays(in.integer("CAIRN_RETENTION_PRESENTATION_REQUEST_DAYS", 90, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_PRESENTATION_EXCHANGE_DAYS", 30, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_SHARE_LINK_DAYS", 30, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_SESSION_DAYS", 7, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_WEBHOOK_DAYS", 7, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_CREDENTIAL_OFFER_DAYS", 7, 0, 3650))));
   }
 
   private static java.net.URI origin(String text) {

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /**
  * Seals what issuance keeps that works as a bearer secret — a Credential Offer's Pre-Authorized Code (§4.1.1), a
- * deferred issuance's access token (§9) — under the key-encryption key, as holder keys are sealed
+ * deferred issuance's access token (§9), a notification handle's access token (§11) — under the key-encryption key, as holder keys are sealed
  * (docs/holder-keys.md): AES-256-GCM, associated data naming the purpose, the learner and the row, so a ciphertext
  * copied onto another row or another learner does not open.
  */
@@ -16,7 +16,8 @@ final class SealedIssuanceSecrets {
   /** What a sealed document is, part of its associated data. */
   enum Purpose {
     OFFER("offer"),
-    DEFERRAL("deferral");
+    DEFERRAL("deferral"),
+    NOTIFICATION("notification");
 
     private final String label;
 
