@@ -41,6 +41,7 @@ final class IssuerOnLoopback implements AutoCloseable {
   private final HttpServer server;
   private final AtomicReference<Handler<HttpServerRequest>> router = new AtomicReference<>();
   private final AtomicReference<Handler<HttpServerRequest>> credentialEndpoint = new AtomicReference<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new java.util.concurrent.ConcurrentHashMap<>();
   private ReferenceIssuer issuer;
 
   IssuerOnLoopback() {
@@ -54,6 +55,8 @@ final class IssuerOnLoopback implements AutoCloseable {
                 .setCertValue(Buffer.buffer(certificate.certificatePem()))
                 .setKeyValue(Buffer.buffer(certificate.privateKeyPem()))))
         .requestHandler(request -> {
+          requests.computeIfAbsent(request.method() + " " + request.path(),
+              key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
           if (credentialEndpoint.get() != null && request.method() == HttpMethod.POST && request.path().equals("/credential")) {
             credentialEndpoint.get().handle(request);
           } else {
@@ -74,6 +77,12 @@ final class IssuerOnLoopback implements AutoCloseable {
     issuer = ReferenceIssuer.create(vertx, ReferenceIssuerConfig.defaults(URI.create(origin())),
         DidResolver.create(fetch, clock), clock);
     router.set(issuer.router());
+  }
+
+  /** How many requests the issuer received for {@code "POST /deferred_credential"} (method, space, path). */
+  int requestsTo(String methodAndPath) {
+    java.util.concurrent.atomic.AtomicInteger count = requests.get(methodAndPath);
+    return count == null ? 0 : count.get();
   }
 
   ReferenceIssuer issuer() {
