@@ -23,6 +23,7 @@ public final class PeriodicRunner {
   private final Counter items;
   private long timer = -1;
   private boolean running;
+  private volatile boolean stopped;
 
   public PeriodicRunner(Vertx vertx, String name, Supplier<Future<Integer>> pass, MeterRegistry metrics) {
     this.vertx = vertx;
@@ -41,7 +42,9 @@ public final class PeriodicRunner {
       pass.get().onComplete(done -> {
         running = false;
         if (done.failed()) {
-          LOG.warn("{} failed: {}", name, done.cause().toString());
+          if (!stopped) {
+            LOG.warn("{} failed: {}", name, done.cause().toString());
+          }
         } else if (done.result() > 0) {
           items.increment(done.result());
           LOG.info("{}: {} done", name, done.result());
@@ -50,7 +53,9 @@ public final class PeriodicRunner {
     });
   }
 
+  /** No more ticks; a pass still running finishes (or fails quietly, as the pool closes on shutdown). */
   public void stop() {
+    stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
