@@ -60,6 +60,18 @@ class ExpiryCleanupJobTest {
           + "created_at) VALUES (gen_random_uuid(), '" + requestId + "', 'https://hooks.example/x', 'notice', 1, now(), "
           + "'" + cairn.clock.instant() + "', '" + cairn.clock.instant() + "') RETURNING 1");
 
+      String account = cairn.rows("SELECT id FROM account WHERE email = 'keeper@cleanup.example'").get(0).get("id")
+          .toString();
+      for (String state : new String[] {"offered", "accepted"}) {
+        cairn.queryLong("INSERT INTO credential_offer (id, account_id, credential_issuer, issuer_display, credentials, "
+            + "kek_id, sealed_offer, state, created_at) VALUES (gen_random_uuid(), '" + account + "', "
+            + "'https://issuer.example', '[]', '[]', 'k', '\\x00', '" + state + "', '" + cairn.clock.instant()
+            + "') RETURNING 1");
+      }
+      assertEquals(401, cairn.api().post("/v1/sessions", null,
+          Api.credentials("keeper@cleanup.example", "not the password at all")).status());
+      assertTrue(cairn.queryLong("SELECT count(*) FROM login_throttle") >= 1);
+
       long credentials = cairn.queryLong("SELECT count(*) FROM credential");
       long activity = cairn.queryLong("SELECT count(*) FROM activity");
       long lastActivity = cairn.queryLong("SELECT max(id) FROM activity");
@@ -77,6 +89,8 @@ class ExpiryCleanupJobTest {
       assertEquals(1, cairn.queryLong("SELECT count(*) FROM share_link"));
       assertEquals(1, cairn.queryLong("SELECT count(*) FROM idempotency_record"), "inside its 24 hours");
       assertEquals(1, cairn.queryLong("SELECT count(*) FROM webhook_delivery"), "inside its 7 days");
+      assertEquals(0, cairn.queryLong("SELECT count(*) FROM login_throttle"), "its 15-minute window is over");
+      assertEquals(2, cairn.queryLong("SELECT count(*) FROM credential_offer"), "inside its 7 days");
 
       // Two days on: past the idempotency window only.
       advance(cairn, Duration.ofDays(2));
@@ -94,6 +108,9 @@ class ExpiryCleanupJobTest {
         waitFor(() -> cairn.queryLong("SELECT count(*) FROM " + table) == 0);
       }
 
+      waitFor(() -> cairn.queryLong("SELECT count(*) FROM credential_offer WHERE state = 'offered'") == 0);
+      assertEquals(1, cairn.queryLong("SELECT count(*) FROM credential_offer WHERE state = 'accepted'"),
+          "an accepted offer is the learner's record of where credentials came from");
       assertEquals(credentials, cairn.queryLong("SELECT count(*) FROM credential"), "the learner's credentials stay");
       assertEquals(1, cairn.queryLong("SELECT count(*) FROM credential WHERE id = '" + credentialId + "'"));
       assertEquals(activity, cairn.queryLong("SELECT count(*) FROM activity WHERE id <= " + lastActivity),
