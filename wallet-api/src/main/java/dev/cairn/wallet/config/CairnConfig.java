@@ -24,7 +24,8 @@ public record CairnConfig(
     FetchPolicy outboundFetch,
     int resolverRequestsPerMinute,
     Wallet wallet,
-    Issuance issuance) {
+    Issuance issuance,
+    Retention retention) {
 
   /**
    * The HTTP listener and the limits on what it accepts.
@@ -68,6 +69,21 @@ public record CairnConfig(
    * @param offerLifetime how long a scanned offer may be accepted; OpenID4VCI offers carry no expiry of their own
    */
   public record Issuance(String clientId, List<String> redirectUris, Duration offerLifetime) {}
+
+  /**
+   * How long the expiry clean-up job keeps what has ended before deleting it (docs/background-jobs.md).
+   *
+   * @param presentationRequests an employer's presentation request (and its verified claims, webhook rows) after
+   *     its expiry
+   * @param presentationExchanges a learner's scanned presentation request after its expiry (the activity log keeps
+   *     what was shared)
+   * @param shareLinks            a share link after its expiry or revocation
+   * @param sessions              a sign-in session after its expiry
+   * @param webhookDeliveries     a webhook notice after it was delivered or given up
+   * @param credentialOffers      a credential offer the learner never accepted, after it was scanned
+   */
+  public record Retention(Duration presentationRequests, Duration presentationExchanges, Duration shareLinks,
+                          Duration sessions, Duration webhookDeliveries, Duration credentialOffers) {}
 
   /** When repeated login failures start to be answered with 429. */
   public record LoginThrottling(int maxFailuresPerAccount, int maxFailuresPerAddress, Duration window) {}
@@ -122,7 +138,14 @@ public record CairnConfig(
         new Issuance(
             in.optional("CAIRN_ISSUANCE_CLIENT_ID").orElse("cairn-wallet"),
             redirectUris(in.optional("CAIRN_ISSUANCE_REDIRECT_URIS").orElse("dev.cairn.wallet:/oid4vci/callback")),
-            Duration.ofSeconds(in.integer("CAIRN_OFFER_LIFETIME_SECONDS", 24 * 3600, 60, 30 * 24 * 3600))));
+            Duration.ofSeconds(in.integer("CAIRN_OFFER_LIFETIME_SECONDS", 24 * 3600, 60, 30 * 24 * 3600))),
+        new Retention(
+            Duration.ofDays(in.integer("CAIRN_RETENTION_PRESENTATION_REQUEST_DAYS", 90, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_PRESENTATION_EXCHANGE_DAYS", 30, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_SHARE_LINK_DAYS", 30, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_SESSION_DAYS", 7, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_WEBHOOK_DAYS", 7, 0, 3650)),
+            Duration.ofDays(in.integer("CAIRN_RETENTION_CREDENTIAL_OFFER_DAYS", 7, 0, 3650))));
   }
 
   /** RFC 6749 §3.1.2: absolute URIs without a fragment; RFC 9700 §4.1.3: compared by exact string match. */

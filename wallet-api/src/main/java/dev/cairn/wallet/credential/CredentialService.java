@@ -190,9 +190,13 @@ public final class CredentialService {
     });
   }
 
-  /** Stored credentials of every learner whose last check is at or before {@code checkedBefore}, oldest first. */
-  public Future<List<Row>> dueForRecheck(Instant checkedBefore, int limit) {
-    return store.due(checkedBefore, limit);
+  /**
+   * Claims stored credentials of every learner whose last check is at or before {@code checkedBefore}, oldest
+   * first, for {@code claim}: no other runner gets them until they are re-checked or the claim expires.
+   */
+  public Future<List<Row>> claimForRecheck(Instant checkedBefore, Duration claim, int limit) {
+    Instant now = clock.instant();
+    return store.claimDue(checkedBefore, now, now.plus(claim), limit);
   }
 
   /** One credential from {@link #dueForRecheck} through the verifier again, for the background status job. */

@@ -99,11 +99,18 @@ final class CredentialStore {
         .execute(Tuple.of(accountId, id)));
   }
 
-  /** Every learner's credentials last checked at or before {@code checkedBefore}, oldest first (the status job). */
-  Future<List<Row>> due(Instant checkedBefore, int limit) {
-    return pool.preparedQuery("SELECT " + ORIGINAL_COLUMNS
-            + " FROM credential WHERE status_checked_at <= $1 ORDER BY status_checked_at, id LIMIT $2")
-        .execute(Tuple.of(at(checkedBefore), limit))
+  /**
+   * Claims every learner's credentials last checked at or before {@code checkedBefore}, oldest first (the status
+   * job): one statement marks them taken until {@code claimedUntil}, skipping rows another runner holds, so each is
+   * re-checked by one runner; a runner that dies leaves them due again once its claim expires. The rows answered
+   * are as they were before the claim.
+   */
+  Future<List<Row>> claimDue(Instant checkedBefore, Instant now, Instant claimedUntil, int limit) {
+    return pool.preparedQuery("WITH due AS (SELECT " + ORIGINAL_COLUMNS + " FROM credential"
+            + " WHERE status_checked_at <= $1 AND (recheck_claimed_until IS NULL OR recheck_claimed_until <= $2)"
+            + " ORDER BY status_checked_at, id LIMIT $4 FOR UPDATE SKIP LOCKED)"
+            + " UPDATE credential c SET recheck_claimed_until = $3 FROM due WHERE c.id = due.id RETURNING due.*")
+        .execute(Tuple.of(at(checkedBefore), at(now), at(claimedUntil), limit))
         .map(rows -> {
           List<Row> due = new ArrayList<>();
           rows.forEach(due::add);
@@ -140,7 +147,7 @@ final class CredentialStore {
   Future<Boolean> recordVerification(SqlClient connection, UUID accountId, UUID id, Instant previousCheck,
                                      String listStatus, JsonArray checks, JsonArray warnings, Instant checkedAt) {
     return connection.preparedQuery("UPDATE credential SET list_status = $3, checks = $4, warnings = $5, "
-            + "status_checked_at = $6 WHERE account_id = $1 AND id = $2 AND status_checked_at = $7")
+            + "status_checked_at = $6, recheck_claimed_until = NULL WHERE account_id = $1 AND id = $2 AND status_checked_at = $7")
         .execute(Tuple.of(accountId, id, listStatus, checks, warnings, at(checkedAt)).addOffsetDateTime(at(previousCheck)))
         .map(updated -> updated.rowCount() == 1);
   }

@@ -86,13 +86,6 @@ public final class IdempotentRequests {
     }
   }
 
-  /** Deletes records past their 24 hours (they are ignored before that happens). */
-  public Future<Integer> purgeExpired() {
-    return pool.preparedQuery("DELETE FROM idempotency_record WHERE created_at <= $1")
-        .execute(Tuple.of(at(clock.instant().minus(RETENTION))))
-        .map(result -> result.rowCount());
-  }
-
   private Future<Reply> replay(Row stored, String requestHash) {
     if (!stored.getString("request_hash").equals(requestHash)) {
       return Future.failedFuture(new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,

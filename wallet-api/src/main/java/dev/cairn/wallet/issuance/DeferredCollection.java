@@ -11,6 +11,8 @@ import dev.cairn.wallet.issuance.SealedIssuanceSecrets.Purpose;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +22,12 @@ import org.slf4j.LoggerFactory;
  * the Deferred Credential Endpoint; issued, it is stored as an accepted offer's credentials are (and its pending row
  * removed in the same transaction); deferred again, it waits for the new interval; refused, its row goes and the
  * learner's activity and the offer's outcome say why. One at a time: the job is background work, not a race.
+ * Each due credential is claimed ({@code claimed_until}) before it is asked for, so two runners never ask for the
+ * same one; a claim left by a runner that died, or by a hiccup, expires after {@link #CLAIM}.
  */
 final class DeferredCollection {
   private static final Logger LOG = LoggerFactory.getLogger(DeferredCollection.class);
+  static final Duration CLAIM = Duration.ofMinutes(2);
 
   private final Pool pool;
   private final IssuanceClient client;
@@ -40,14 +45,15 @@ final class DeferredCollection {
     this.pending = new PendingCredentials(pool);
     this.offers = new OfferStore(pool);
     this.secrets = new SealedIssuanceSecrets(keys);
-    this.issued = new IssuedCredentials(credentials, client);
+    this.issued = new IssuedCredentials(credentials, client, pool, keys, clock);
     this.activity = activity;
     this.clock = clock;
   }
 
   /** Up to {@code limit} due credentials, in order; answers how many were settled (stored or refused). */
   Future<Integer> collectDue(int limit) {
-    return pending.due(clock.instant(), limit).compose(due -> {
+    Instant now = clock.instant();
+    return pending.claimDue(now, now.plus(CLAIM), limit).compose(due -> {
       Future<Integer> chain = Future.succeededFuture(0);
       for (Pending one : due) {
         chain = chain.compose(settled -> collect(one).map(done -> settled + (done ? 1 : 0)).recover(failure -> {
@@ -65,7 +71,7 @@ final class DeferredCollection {
         one.kekId(), one.sealedDeferral()), one.notBefore());
     return client.collectDeferred(deferral).compose(outcome -> {
       if (outcome instanceof ConfigurationOutcome.Issued now) {
-        return issued.store(one.accountId(), one.offerId(), List.of(now), (connection, stored) ->
+        return issued.store(one.accountId(), one.offerId(), List.of(now), one.createdAt(), (connection, stored) ->
                 pending.remove(connection, one.accountId(), one.id()).compose(removed -> {
                   if (!removed) {
                     throw new IllegalStateException("another runner collected it");
@@ -79,8 +85,12 @@ final class DeferredCollection {
       }
       ConfigurationOutcome.Refused refused = (ConfigurationOutcome.Refused) outcome;
       return pool.withTransaction(connection -> pending.remove(connection, one.accountId(), one.id())
-              .compose(removed -> offers.append(connection, one.accountId(), one.offerId(), "refused",
-                  Refusals.json(List.of(refused))))
+              .compose(removed -> {
+                if (!removed) {
+                  throw new IllegalStateException("another runner settled it");
+                }
+                return offers.append(connection, one.accountId(), one.offerId(), "refused", Refusals.json(List.of(refused)));
+              })
               .compose(done -> Refusals.record(activity, connection, one.accountId(), one.offerId(), List.of(refused))))
           .map(true);
     });

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Seals what issuance keeps that works as a bearer secret — a Credential Offer's Pre-Authorized Code (§4.1.1), a
- * deferred issuance's access token (§9), an Authorization Request's state and PKCE verifier (§5) — under the key-encryption key, as holder keys are sealed
+ * deferred issuance's access token (§9), an Authorization Request's state and PKCE verifier (§5), a notification
+ * handle's access token (§11) — under the key-encryption key, as holder keys are sealed
  * (docs/holder-keys.md): AES-256-GCM, associated data naming the purpose, the learner and the row, so a ciphertext
  * copied onto another row or another learner does not open.
  */
@@ -18,7 +19,8 @@ final class SealedIssuanceSecrets {
     OFFER("offer"),
     DEFERRAL("deferral"),
     /** A started Authorization Code Flow: its state and PKCE verifier (RFC 6749 §10.12, RFC 7636). */
-    AUTHORIZATION("authorization");
+    AUTHORIZATION("authorization"),
+    NOTIFICATION("notification");
 
     private final String label;
 

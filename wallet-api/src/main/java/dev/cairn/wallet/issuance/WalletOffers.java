@@ -62,7 +62,7 @@ public final class WalletOffers {
     this.offers = new OfferStore(pool);
     this.pending = new PendingCredentials(pool);
     this.secrets = new SealedIssuanceSecrets(keys);
-    this.issued = new IssuedCredentials(credentials, client);
+    this.issued = new IssuedCredentials(credentials, client, pool, keys, clock);
     this.activity = activity;
     this.offerLifetime = offerLifetime;
     this.clock = clock;

@@ -1,7 +1,7 @@
 package dev.cairn.wallet.jobs;
 
 import dev.cairn.wallet.credential.CredentialService;
-import dev.cairn.wallet.idempotency.IdempotentRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -17,33 +17,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-checks stored credentials on a schedule: each tick, the instance holding the {@link JobLease} takes the
+ * Re-checks stored credentials on a schedule: each tick, the instance holding the {@link JobLease} claims the
  * credentials whose last check is older than the interval, oldest first, and verifies them again with bounded
  * concurrency (status lists come through the verifier's caches, so one list serves many credentials). A change of
- * status is written to the learner's activity log by {@link CredentialService}. Also purges idempotency records
- * past their 24 hours. One runner at a time, whatever the number of instances.
+ * status is written to the learner's activity log by {@link CredentialService}. One runner at a time, whatever the
+ * number of instances; and because each credential is claimed ({@code recheck_claimed_until}) before it is
+ * verified, a runner whose lease ran out mid-pass and the one that took over never verify the same credential, and
+ * one that died is replaced once {@link #CLAIM} has passed. A credential whose check fails keeps its claim, so it
+ * waits {@link #CLAIM} rather than being taken again in the same pass.
  */
 public final class StatusRecheckJob {
   private static final Logger LOG = LoggerFactory.getLogger(StatusRecheckJob.class);
   private static final int BATCH = 200;
+  static final Duration CLAIM = Duration.ofMinutes(5);
 
   private final CredentialService credentials;
-  private final IdempotentRequests idempotency;
   private final JobLease lease;
   private final Duration interval;
   private final int concurrency;
   private final Clock clock;
   private final PeriodicRunner runner;
 
-  public StatusRecheckJob(Vertx vertx, CredentialService credentials, IdempotentRequests idempotency,
-                          JobLease lease, Duration interval, int concurrency, Clock clock) {
+  public StatusRecheckJob(Vertx vertx, CredentialService credentials, JobLease lease, Duration interval,
+                          int concurrency, Clock clock, MeterRegistry metrics) {
     this.credentials = credentials;
-    this.idempotency = idempotency;
     this.lease = lease;
     this.interval = interval;
     this.concurrency = concurrency;
     this.clock = clock;
-    this.runner = new PeriodicRunner(vertx, "status re-check", this::runOnce);
+    this.runner = new PeriodicRunner(vertx, "status-recheck", this::runOnce, metrics);
   }
 
   /** Ticks every {@code tick}; an interval of zero turns the job off. */
@@ -64,15 +66,14 @@ public final class StatusRecheckJob {
         return Future.succeededFuture(0);
       }
       AtomicInteger done = new AtomicInteger();
-      return idempotency.purgeExpired()
-          .compose(purged -> nextBatches(done))
+      return nextBatches(done)
           .eventually(lease::release)
           .map(finished -> done.get());
     });
   }
 
   private Future<Void> nextBatches(AtomicInteger done) {
-    return credentials.dueForRecheck(clock.instant().minus(interval), BATCH)
+    return credentials.claimForRecheck(clock.instant().minus(interval), CLAIM, BATCH)
         .compose(due -> {
           if (due.isEmpty()) {
             return Future.succeededFuture();

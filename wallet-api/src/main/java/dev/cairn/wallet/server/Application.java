@@ -47,8 +47,10 @@ import dev.cairn.wallet.employer.VerifierRoutes;
 import dev.cairn.wallet.employer.pages.EmployerPages;
 import dev.cairn.wallet.archive.ArchiveRoutes;
 import dev.cairn.wallet.archive.ArchiveService;
+import dev.cairn.wallet.jobs.ExpiryCleanupJob;
 import dev.cairn.wallet.jobs.JobLease;
 import dev.cairn.issuer.client.IssuanceClient;
+import dev.cairn.wallet.issuance.CredentialDeletedJob;
 import dev.cairn.wallet.issuance.DeferredCollectionJob;
 import dev.cairn.wallet.issuance.OfferAuthorizations;
 import dev.cairn.wallet.issuance.OfferRoutes;
@@ -93,6 +95,8 @@ final class Application {
   private final StatusRecheckJob statusJob;
   private final WebhookDeliveryJob webhookJob;
   private final DeferredCollectionJob deferredJob;
+  private final CredentialDeletedJob deletedJob;
+  private final ExpiryCleanupJob cleanupJob;
   private final Duration jobTick;
   private final PublicOrigin origin;
   private final EmployerPages employerPages;
@@ -136,9 +140,12 @@ final class Application {
     IdempotentRequests idempotency = new IdempotentRequests(pool, clock);
     new CredentialRoutes(credentials, cursors, idempotency, bodies, config.wallet().credentialMaxBytes(), clock)
         .register(routes);
-    this.statusJob = new StatusRecheckJob(vertx, credentials, idempotency,
+    this.statusJob = new StatusRecheckJob(vertx, credentials,
         new JobLease(pool, "status-recheck", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock),
-        config.wallet().statusRecheckInterval(), config.wallet().statusRecheckConcurrency(), clock);
+        config.wallet().statusRecheckInterval(), config.wallet().statusRecheckConcurrency(), clock, metrics);
+    this.cleanupJob = new ExpiryCleanupJob(vertx, pool,
+        new JobLease(pool, "expiry-cleanup", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock),
+        config.retention(), config.loginThrottling().window(), clock, metrics);
     this.jobTick = config.wallet().jobTick();
     new ActivityRoutes(pool, cursors).register(routes);
     new VerifierRoutes(apiKeys, verifier, workers, bodies, config.wallet().credentialMaxBytes()).register(routes);
@@ -146,7 +153,7 @@ final class Application {
     VerifierKeys verifierKeys = new VerifierKeys(pool, infrastructure.keyRing(), workers, clock);
     Webhooks webhooks = new Webhooks(pool, verifierKeys, fetcher, clock);
     this.webhookJob = new WebhookDeliveryJob(vertx, webhooks,
-        new JobLease(pool, "webhook-delivery", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock));
+        new JobLease(pool, "webhook-delivery", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), metrics);
     new PresentationRequestRoutes(
         new PresentationRequests(pool, verifierKeys, infrastructure.keyRing(), origin, workers, clock),
         new PresentationResponses(pool, verifier, infrastructure.keyRing(), webhooks, workers, clock), bodies, workers)
@@ -162,7 +169,11 @@ final class Application {
     new OfferRoutes(walletOffers, new OfferAuthorizations(pool, walletOffers, issuance, infrastructure.keyRing(),
         config.issuance(), clock), bodies).register(routes);
     this.deferredJob = new DeferredCollectionJob(vertx, pool, issuance, credentials, infrastructure.keyRing(), activity,
-        new JobLease(pool, "deferred-collection", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), clock);
+        new JobLease(pool, "deferred-collection", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), clock,
+        metrics);
+    this.deletedJob = new CredentialDeletedJob(vertx, pool, issuance, infrastructure.keyRing(),
+        new JobLease(pool, "credential-deleted", UUID.randomUUID().toString(), Duration.ofMinutes(5), clock), clock,
+        metrics);
     StackService stacks = new StackService(pool, clock);
     new StackRoutes(stacks, new StackSuggestions(pool), bodies).register(routes);
     new ArchiveRoutes(new ArchiveService(pool, credentials, stacks, activity, workers, clock,
@@ -199,12 +210,16 @@ final class Application {
     statusJob.start(jobTick);
     webhookJob.start(jobTick);
     deferredJob.start(jobTick);
+    deletedJob.start(jobTick);
+    cleanupJob.start(jobTick);
   }
 
   void stopJobs() {
     statusJob.stop();
     webhookJob.stop();
     deferredJob.stop();
+    deletedJob.stop();
+    cleanupJob.stop();
   }
 
   Router router() {

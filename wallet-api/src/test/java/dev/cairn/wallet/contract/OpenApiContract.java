@@ -18,14 +18,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Reads openapi.yaml and checks answers against it: which operations exist, and what each may return. */
-final class OpenApiContract {
+public final class OpenApiContract {
   private static final String DOCUMENT = "classpath:openapi.yaml";
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   private final JsonNode root;
   private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
-  OpenApiContract() {
+  public OpenApiContract() {
     try (InputStream in = OpenApiContract.class.getResourceAsStream("/openapi.yaml")) {
       this.root = new ObjectMapper(new YAMLFactory()).readTree(in);
     } catch (IOException e) {
@@ -50,7 +50,7 @@ final class OpenApiContract {
    * The ways the answer breaks the document: an undocumented status or media type, or a body that fails its
    * schema. Empty when the answer conforms.
    */
-  List<String> violations(String method, String templatePath, int status, String contentType, String body) {
+  public List<String> violations(String method, String templatePath, int status, String contentType, String body) {
     String operationPointer = "/paths/" + escape(templatePath) + "/" + method.toLowerCase();
     JsonNode operation = root.at(operationPointer);
     if (operation.isMissingNode()) {

@@ -50,6 +50,7 @@ final class IssuerOnLoopback implements AutoCloseable {
   private final AtomicReference<Handler<HttpServerRequest>> router = new AtomicReference<>();
   private final AtomicReference<Handler<HttpServerRequest>> plainRouter = new AtomicReference<>();
   private final AtomicReference<Handler<HttpServerRequest>> credentialEndpoint = new AtomicReference<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> requests = new java.util.concurrent.ConcurrentHashMap<>();
   private ReferenceIssuer issuer;
 
   IssuerOnLoopback() {
@@ -63,6 +64,8 @@ final class IssuerOnLoopback implements AutoCloseable {
                 .setCertValue(Buffer.buffer(certificate.certificatePem()))
                 .setKeyValue(Buffer.buffer(certificate.privateKeyPem()))))
         .requestHandler(request -> {
+          requests.computeIfAbsent(request.method() + " " + request.path(),
+              key -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
           if (credentialEndpoint.get() != null && request.method() == HttpMethod.POST && request.path().equals("/credential")) {
             credentialEndpoint.get().handle(request);
           } else if (plainRouter.get() != null && (request.path().startsWith(PLAIN + "/") || request.path().endsWith(PLAIN))) {
@@ -120,6 +123,12 @@ final class IssuerOnLoopback implements AutoCloseable {
           }
           return response.getHeader("Location");
         }));
+  }
+
+  /** How many requests the issuer received for {@code "POST /deferred_credential"} (method, space, path). */
+  int requestsTo(String methodAndPath) {
+    java.util.concurrent.atomic.AtomicInteger count = requests.get(methodAndPath);
+    return count == null ? 0 : count.get();
   }
 
   ReferenceIssuer issuer() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.wallet.testing.CairnUnderTest;
 import dev.cairn.wallet.testing.Credentials;
+import dev.cairn.wallet.testing.JobMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -41,6 +42,10 @@ class StatusRecheckJobTest {
       assertEquals(3, first.queryLong("SELECT count(*) FROM activity WHERE kind = 'credential-status-changed' "
           + "AND reason = 'expired'"));
       assertEquals(1, first.queryLong("SELECT count(*) FROM job_lease WHERE job = 'status-recheck' AND last_run_at IS NOT NULL"));
+      assertEquals(3, JobMetrics.itemsDone("status-recheck", first, second),
+          "each due credential verified once, by one instance or the other");
+      assertEquals(0, first.queryLong("SELECT count(*) FROM credential WHERE recheck_claimed_until IS NOT NULL"),
+          "a finished re-check leaves no claim");
     }
   }
 
