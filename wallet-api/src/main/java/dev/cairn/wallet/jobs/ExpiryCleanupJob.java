@@ -80,8 +80,11 @@ public final class ExpiryCleanupJob {
         ExpiryRule.delete("settled webhook notices", "webhook_delivery",
             "(delivered_at IS NOT NULL OR gave_up_at IS NOT NULL) AND created_at <= $1", retention.webhookDeliveries()),
         // Only offers still 'offered': an accepted one is the learner's record of where credentials came from.
+        // Counted from the offer's expiry (CAIRN_OFFER_LIFETIME_SECONDS after the scan), so an open offer stays.
         ExpiryRule.delete("credential offers never accepted", "credential_offer",
-            "state = 'offered' AND created_at <= $1", retention.credentialOffers()),
+            "state = 'offered' AND expires_at <= $1", retention.credentialOffers()),
+        // A started Authorization Code Flow the browser never came back from: its sealed state and PKCE verifier.
+        ExpiryRule.delete("unfinished offer authorizations", "offer_authorization", "expires_at <= $1", Duration.ZERO),
         ExpiryRule.delete("issuer notification handles", "issuer_notification", "token_expires_at <= $1",
             Duration.ZERO));
   }

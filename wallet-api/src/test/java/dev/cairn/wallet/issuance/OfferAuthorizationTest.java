@@ -40,6 +40,9 @@ class OfferAuthorizationTest {
   private static Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(ISSUER.cairnEnvironment());
     env.put("CAIRN_OFFER_LIFETIME_SECONDS", "600");
+    // Row counts around refused requests must only see the request: the expiry clean-up, which rightly removes
+    // expired authorizations and notification handles once the clock moves, waits for a tick that never comes here.
+    env.put("CAIRN_JOB_TICK_MS", "3600000");
     return env;
   }
 

@@ -64,10 +64,15 @@ class ExpiryCleanupJobTest {
           .toString();
       for (String state : new String[] {"offered", "accepted"}) {
         cairn.queryLong("INSERT INTO credential_offer (id, account_id, credential_issuer, issuer_display, credentials, "
-            + "kek_id, sealed_offer, state, created_at) VALUES (gen_random_uuid(), '" + account + "', "
-            + "'https://issuer.example', '[]', '[]', 'k', '\\x00', '" + state + "', '" + cairn.clock.instant()
-            + "') RETURNING 1");
+            + "kek_id, sealed_offer, state, created_at, expires_at, grants) VALUES (gen_random_uuid(), '" + account
+            + "', 'https://issuer.example', '[]', '[]', 'k', '\\x00', '" + state + "', '" + cairn.clock.instant()
+            + "', '" + cairn.clock.instant().plus(Duration.ofDays(1)) + "', '[]') RETURNING 1");
       }
+      // A started Authorization Code Flow whose browser step never came back (it lasts ten minutes).
+      cairn.queryLong("INSERT INTO offer_authorization (id, account_id, offer_id, state_digest, kek_id, "
+          + "sealed_authorization, expires_at, created_at) SELECT gen_random_uuid(), account_id, id, '\\x01', 'k', "
+          + "'\\x00', '" + cairn.clock.instant().plus(Duration.ofMinutes(10)) + "', '" + cairn.clock.instant()
+          + "' FROM credential_offer WHERE state = 'offered' RETURNING 1");
       assertEquals(401, cairn.api().post("/v1/sessions", null,
           Api.credentials("keeper@cleanup.example", "not the password at all")).status());
       assertTrue(cairn.queryLong("SELECT count(*) FROM login_throttle") >= 1);
@@ -90,7 +95,8 @@ class ExpiryCleanupJobTest {
       assertEquals(1, cairn.queryLong("SELECT count(*) FROM idempotency_record"), "inside its 24 hours");
       assertEquals(1, cairn.queryLong("SELECT count(*) FROM webhook_delivery"), "inside its 7 days");
       assertEquals(0, cairn.queryLong("SELECT count(*) FROM login_throttle"), "its 15-minute window is over");
-      assertEquals(2, cairn.queryLong("SELECT count(*) FROM credential_offer"), "inside its 7 days");
+      assertEquals(2, cairn.queryLong("SELECT count(*) FROM credential_offer"), "the offer is still open for a day");
+      waitFor(() -> cairn.queryLong("SELECT count(*) FROM offer_authorization") == 0);
 
       // Two days on: past the idempotency window only.
       advance(cairn, Duration.ofDays(2));
