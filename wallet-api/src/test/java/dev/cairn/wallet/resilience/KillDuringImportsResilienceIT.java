@@ -1,0 +1,170 @@
+package dev.cairn.wallet.resilience;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cairn.wallet.testing.Api;
+import dev.cairn.wallet.testing.Credentials;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 in the middle of a burst of imports, each with its own Idempotency-Key, then a restart and a replay of
+ * every request with the same key: what a mobile app retrying after a crashed pod does.
+ */
+class KillDuringImportsResilienceIT {
+  private static final int IMPORTS = 160;
+  private static final int CLIENTS = 8;
+  /** Acknowledged imports after which the JVM is killed: well inside the burst, so some are in flight. */
+  private static final int KILL_AFTER = 40;
+
+  private final Credentials issuer = new Credentials();
+
+  @Test
+  void everyAcknowledgedImportIsStoredOnceAndReplaysTheSameAnswerAfterKillMinus9(@TempDir Path dir) throws Exception {
+    try (ExternalPostgres postgres = ExternalPostgres.start(dir.resolve("pgdata"))) {
+      Map<String, String> env = Map.of("CAIRN_DB_URL", postgres.settings().url(), "CAIRN_DB_USER", "postgres");
+      List<byte[]> bodies = credentials();
+      Map<Integer, Outcome> first = new ConcurrentHashMap<>();
+      String token;
+      CairnProcess cairn = CairnProcess.start(dir.resolve("home"), env);
+      try {
+        token = cairn.api().signUp("burst@example.org").getString("accessToken");
+        burst(cairn, token, bodies, first);
+      } finally {
+        cairn.kill();
+      }
+      long acknowledged = first.values().stream().filter(Outcome::acknowledged).count();
+      assertTrue(acknowledged >= KILL_AFTER && acknowledged < IMPORTS,
+          "killed mid-burst: " + acknowledged + " of " + IMPORTS + " acknowledged");
+      for (Outcome outcome : first.values()) {
+        assertTrue(outcome.acknowledged() || outcome.response().isEmpty(),
+            () -> "before the kill, an import either succeeded or got no answer: " + outcome.describe());
+      }
+
+      try (CairnProcess restarted = CairnProcess.start(dir.resolve("home"), env)) {
+        for (int i = 0; i < IMPORTS; i++) {
+          Api.Response replay = importOne(restarted.api(), token, i, bodies.get(i));
+          assertTrue(replay.status() == 201 || replay.status() == 200, "replay " + i + ": " + replay.body());
+          Outcome original = first.get(i);
+          if (original.acknowledged()) {
+            Api.Response answered = original.response().orElseThrow();
+            assertEquals(answered.status(), replay.status(), "replay " + i + " answers the same status");
+            assertEquals(answered.json().getString("id"), replay.json().getString("id"), "the same credential");
+            assertEquals("true", replay.header("Idempotent-Replayed").orElse(null), "replay " + i + " is a replay");
+          }
+        }
+      }
+
+      try (Connection sql = postgres.connect()) {
+        UUID account = UUID.fromString(scalar(sql, "SELECT id::text FROM account WHERE email = 'burst@example.org'"));
+        assertEquals(IMPORTS, count(sql, "SELECT count(*) FROM credential WHERE account_id = ?", account),
+            "one credential per distinct import, none twice (UNIQUE (account_id, content_hash))");
+        for (Outcome outcome : first.values()) {
+          if (outcome.acknowledged()) {
+            String id = outcome.response().orElseThrow().json().getString("id");
+            assertEquals(1, count(sql, "SELECT count(*) FROM credential WHERE account_id = ? AND id = '" + id + "'",
+                account), "acknowledged credential " + id + " is stored exactly once");
+          }
+        }
+        assertEquals(0, count(sql, """
+            SELECT count(*) FROM credential c WHERE c.account_id = ? AND (SELECT count(*) FROM activity a
+              WHERE a.credential_id = c.id AND a.kind = 'credential-imported') <> 1""", account),
+            "every credential has exactly one credential-imported activity row: written in its transaction");
+        assertEquals(0, count(sql, """
+            SELECT count(*) FROM idempotency_record r WHERE r.account_id = ? AND (r.status / 100 <> 2
+              OR NOT EXISTS (SELECT 1 FROM credential c WHERE r.location = '/v1/credentials/' || c.id))""", account),
+            "every kept answer is a success naming a stored credential: nothing stuck, nothing dangling");
+        assertEquals(IMPORTS, count(sql, "SELECT count(*) FROM idempotency_record WHERE account_id = ?", account),
+            "one kept answer per key after the replay");
+      }
+      System.out.printf("[resilience] kill -9 mid-burst: %d of %d imports acknowledged before the kill, "
+          + "%d replayed and checked%n", acknowledged, IMPORTS, IMPORTS);
+    }
+  }
+
+  /** {@value CLIENTS} clients import until {@value KILL_AFTER} are acknowledged; then the JVM is killed under them. */
+  private void burst(CairnProcess cairn, String token, List<byte[]> bodies, Map<Integer, Outcome> outcomes)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger acknowledged = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      running.add(clients.submit(() -> {
+        for (int i = next.getAndIncrement(); i < IMPORTS; i = next.getAndIncrement()) {
+          int index = i;
+          Outcome outcome = Outcome.of(() -> importOne(cairn.api(), token, index, bodies.get(index)));
+          outcomes.put(index, outcome);
+          if (outcome.response().isEmpty()) {
+            return;
+          }
+          if (outcome.acknowledged()) {
+            acknowledged.incrementAndGet();
+          }
+        }
+      }));
+    }
+    while (acknowledged.get() < KILL_AFTER && running.stream().anyMatch(f -> !f.isDone())) {
+      Thread.sleep(2);
+    }
+    cairn.kill();
+    clients.shutdown();
+    assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS), "the clients noticed the kill");
+    for (Future<?> client : running) {
+      client.get();
+    }
+    for (int i = 0; i < IMPORTS; i++) {
+      outcomes.putIfAbsent(i, new Outcome(0, 0, java.util.Optional.empty(), "never sent"));
+    }
+  }
+
+  private static Api.Response importOne(Api api, String token, int index, byte[] body) {
+    return api.send("POST", "/v1/credentials", token,
+        Map.of("Content-Type", "application/dc+sd-jwt", "Idempotency-Key", "burst-" + index), body);
+  }
+
+  private List<byte[]> credentials() {
+    List<byte[]> bodies = new ArrayList<>();
+    Instant issued = Instant.now().minusSeconds(3600);
+    for (int i = 0; i < IMPORTS; i++) {
+      JsonObject claims = issuer.claims("Burst course " + i, issued);
+      bodies.add(issuer.sdJwt(claims).getBytes(StandardCharsets.UTF_8));
+    }
+    return bodies;
+  }
+
+  static String scalar(Connection sql, String query) throws Exception {
+    try (PreparedStatement statement = sql.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  static long count(Connection sql, String query, UUID account) throws Exception {
+    try (PreparedStatement statement = sql.prepareStatement(query)) {
+      statement.setObject(1, account);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+}
