@@ -84,10 +84,16 @@ final class CairnProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Keeps each line, and copies it to target/resilience-logs/cairn-<pid>.log for reading after a failure. */
   private void read() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    Path log = Path.of("target", "resilience-logs", "cairn-" + process.pid() + ".log");
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+         var copy = Files.newBufferedWriter(Files.createDirectories(log.getParent()).resolve(log.getFileName()))) {
       for (String line; (line = in.readLine()) != null; ) {
         lines.add(line);
+        copy.write(line);
+        copy.newLine();
+        copy.flush();
       }
     } catch (IOException ignored) {
       // The process ended.

@@ -67,6 +67,9 @@ final class ExternalPostgres implements AutoCloseable {
     if (postmaster != null) {
       postmaster.onExit().get(30, TimeUnit.SECONDS);
     }
+    // Releases zonky's lock on the data directory so that startAgain() may take it; its pg_ctl stop finds no
+    // server and logs that (expected here).
+    postgres.close();
   }
 
   ConnectionSettings settings() {
