@@ -9,13 +9,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,27 +70,10 @@ class KillDuringImportsResilienceIT {
         }
       }
 
+      List<String> acknowledgedIds = first.values().stream().filter(Outcome::acknowledged)
+          .map(outcome -> outcome.response().orElseThrow().json().getString("id")).toList();
       try (Connection sql = postgres.connect()) {
-        UUID account = UUID.fromString(scalar(sql, "SELECT id::text FROM account WHERE email = 'burst@example.org'"));
-        assertEquals(IMPORTS, count(sql, "SELECT count(*) FROM credential WHERE account_id = ?", account),
-            "one credential per distinct import, none twice (UNIQUE (account_id, content_hash))");
-        for (Outcome outcome : first.values()) {
-          if (outcome.acknowledged()) {
-            String id = outcome.response().orElseThrow().json().getString("id");
-            assertEquals(1, count(sql, "SELECT count(*) FROM credential WHERE account_id = ? AND id = '" + id + "'",
-                account), "acknowledged credential " + id + " is stored exactly once");
-          }
-        }
-        assertEquals(0, count(sql, """
-            SELECT count(*) FROM credential c WHERE c.account_id = ? AND (SELECT count(*) FROM activity a
-              WHERE a.credential_id = c.id AND a.kind = 'credential-imported') <> 1""", account),
-            "every credential has exactly one credential-imported activity row: written in its transaction");
-        assertEquals(0, count(sql, """
-            SELECT count(*) FROM idempotency_record r WHERE r.account_id = ? AND (r.status / 100 <> 2
-              OR NOT EXISTS (SELECT 1 FROM credential c WHERE r.location = '/v1/credentials/' || c.id))""", account),
-            "every kept answer is a success naming a stored credential: nothing stuck, nothing dangling");
-        assertEquals(IMPORTS, count(sql, "SELECT count(*) FROM idempotency_record WHERE account_id = ?", account),
-            "one kept answer per key after the replay");
+        new WalletTables(sql, "burst@example.org").assertWholeAndOnce(IMPORTS, acknowledgedIds);
       }
       System.out.printf("[resilience] kill -9 mid-burst: %d of %d imports acknowledged before the kill, "
           + "%d replayed and checked%n", acknowledged, IMPORTS, IMPORTS);
@@ -149,22 +129,5 @@ class KillDuringImportsResilienceIT {
       bodies.add(issuer.sdJwt(claims).getBytes(StandardCharsets.UTF_8));
     }
     return bodies;
-  }
-
-  static String scalar(Connection sql, String query) throws Exception {
-    try (PreparedStatement statement = sql.prepareStatement(query); ResultSet rows = statement.executeQuery()) {
-      rows.next();
-      return rows.getString(1);
-    }
-  }
-
-  static long count(Connection sql, String query, UUID account) throws Exception {
-    try (PreparedStatement statement = sql.prepareStatement(query)) {
-      statement.setObject(1, account);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
   }
 }
