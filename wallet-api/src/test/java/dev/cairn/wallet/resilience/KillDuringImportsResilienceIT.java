@@ -80,6 +80,32 @@ class KillDuringImportsResilienceIT {
     }
   }
 
+  /**
+   * With no CAIRN_DB_URL the jar starts its own PostgreSQL as a child process; kill -9 leaves that postmaster
+   * running on the data directory. The next start must take the data directory back, not fail on its lock.
+   */
+  @Test
+  void theEmbeddedPostgresLeftBehindByKillMinus9DoesNotStopTheNextStart(@TempDir Path dir) throws Exception {
+    byte[] body = issuer.sdJwt(issuer.claims("Orphan course", Instant.now())).getBytes(StandardCharsets.UTF_8);
+    String token;
+    String id;
+    CairnProcess cairn = CairnProcess.start(dir.resolve("home"), Map.of());
+    try {
+      token = cairn.api().signUp("orphan@example.org").getString("accessToken");
+      Api.Response created = importOne(cairn.api(), token, 0, body);
+      assertEquals(201, created.status(), created.body());
+      id = created.json().getString("id");
+    } finally {
+      cairn.kill();
+    }
+    try (CairnProcess restarted = CairnProcess.start(dir.resolve("home"), Map.of())) {
+      Api.Response replay = importOne(restarted.api(), token, 0, body);
+      assertEquals(201, replay.status(), replay.body());
+      assertEquals(id, replay.json().getString("id"), "the same data directory, the same credential");
+      assertEquals("true", replay.header("Idempotent-Replayed").orElse(null));
+    }
+  }
+
   /** {@value CLIENTS} clients import until {@value KILL_AFTER} are acknowledged; then the JVM is killed under them. */
   private void burst(CairnProcess cairn, String token, List<byte[]> bodies, Map<Integer, Outcome> outcomes)
       throws Exception {
