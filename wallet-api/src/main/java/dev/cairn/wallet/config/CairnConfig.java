@@ -16,6 +16,7 @@ public record CairnConfig(
     Path home,
     Optional<ExternalDatabase> database,
     int databasePoolSize,
+    DatabaseTimeouts databaseTimeouts,
     Tokens tokens,
     Optional<Path> signingKeyFile,
     Optional<Oidc> oidc,
@@ -38,6 +39,14 @@ public record CairnConfig(
 
   /** An operator-provided PostgreSQL; without one Cairn starts an embedded PostgreSQL under {@code home}. */
   public record ExternalDatabase(String url, String user, String password) {}
+
+  /**
+   * How long a request may wait for PostgreSQL before it is answered 503 (docs/resilience.md).
+   *
+   * @param connect a new connection: TCP connect and start-up
+   * @param acquire a connection from the pool when all are busy or being reconnected
+   */
+  public record DatabaseTimeouts(Duration connect, Duration acquire) {}
 
   /** Access and refresh tokens issued by Cairn itself. */
   public record Tokens(String issuer, String audience, Duration accessTokenTtl, Duration refreshTokenTtl) {}
@@ -107,6 +116,9 @@ public record CairnConfig(
         home,
         database,
         in.integer("CAIRN_DB_POOL_SIZE", 16, 1, 500),
+        new DatabaseTimeouts(
+            Duration.ofMillis(in.integer("CAIRN_DB_CONNECT_TIMEOUT_MS", 5000, 100, 120_000)),
+            Duration.ofMillis(in.integer("CAIRN_DB_ACQUIRE_TIMEOUT_MS", 5000, 100, 120_000))),
         new Tokens(
             in.optional("CAIRN_TOKEN_ISSUER").orElse("urn:cairn:wallet"),
             in.optional("CAIRN_TOKEN_AUDIENCE").orElse("cairn-wallet-api"),

@@ -1,5 +1,6 @@
 package dev.cairn.wallet.db;
 
+import dev.cairn.wallet.config.CairnConfig.DatabaseTimeouts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
@@ -8,6 +9,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -40,11 +42,13 @@ public final class Database {
   }
 
   /** Blocking (Hibernate's boot reads the entity model): call it from a worker thread. */
-  public static Database open(Vertx vertx, ConnectionSettings settings, int poolSize, List<Class<?>> entities) {
+  public static Database open(Vertx vertx, ConnectionSettings settings, int poolSize, DatabaseTimeouts timeouts,
+                              List<Class<?>> entities) {
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(poolSize).setName("cairn-db").setShared(false)
-            .setMaxWaitQueueSize(poolSize * 64).setConnectionTimeout(5).setIdleTimeout(300))
-        .connectingTo(settings.connectOptions())
+            .setMaxWaitQueueSize(poolSize * 64).setIdleTimeout(300)
+            .setConnectionTimeout((int) timeouts.acquire().toMillis()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .connectingTo(settings.connectOptions().setConnectTimeout((int) timeouts.connect().toMillis()))
         .using(vertx)
         .build();
     Configuration configuration = new Configuration();

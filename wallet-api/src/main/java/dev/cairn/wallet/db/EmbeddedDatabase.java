@@ -3,8 +3,12 @@ package dev.cairn.wallet.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,14 +19,17 @@ import java.time.Duration;
 /**
  * The PostgreSQL 17 that Cairn starts for itself when no database is configured. Its data directory persists,
  * so a restart keeps every row. zonky runs it under {@code unshare -U} when started as root, because
- * PostgreSQL refuses to run as root. Blocking: call it from a worker thread.
+ * PostgreSQL refuses to run as root. A PostgreSQL left running by a killed Cairn is stopped first
+ * ({@link LeftoverPostmaster}). Blocking: call it from a worker thread.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "cairn";
   private final EmbeddedPostgres postgres;
+  private final FileChannel lock;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel lock) {
     this.postgres = postgres;
+    this.lock = lock;
   }
 
   /** What a crash of the machine or of PostgreSQL may cost. */
@@ -39,8 +46,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase start(Path dataDirectory, Durability durability) {
+    FileChannel lock = null;
     try {
       Files.createDirectories(dataDirectory);
+      lock = lock(dataDirectory);
+      LeftoverPostmaster.stopIfRunning(dataDirectory, Duration.ofSeconds(30));
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
@@ -53,11 +63,46 @@ public final class EmbeddedDatabase implements AutoCloseable {
         builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
       }
       EmbeddedPostgres postgres = builder.start();
-      EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+      EmbeddedDatabase database = new EmbeddedDatabase(postgres, lock);
       database.createDatabaseIfMissing(DATABASE);
       return database;
-    } catch (IOException e) {
-      throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(lock);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory, io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /**
+   * One Cairn per data directory: a second one would otherwise take the first one's PostgreSQL for a leftover. The
+   * lock ({@code pgdata.lock} beside {@code pgdata/}, which initdb wants empty) is held while this process runs; the
+   * OS drops it when the process dies, however it dies.
+   */
+  private static FileChannel lock(Path dataDirectory) throws IOException {
+    Path lockFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null; // this very process holds it
+    }
+    if (held == null) {
+      channel.close();
+      throw new IllegalStateException("another Cairn is running on " + dataDirectory);
+    }
+    return channel;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Nothing to release beyond the lock, which closing drops anyway.
+      }
     }
   }
 
@@ -96,6 +141,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
       postgres.close();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+    } finally {
+      closeQuietly(lock);
     }
   }
 }

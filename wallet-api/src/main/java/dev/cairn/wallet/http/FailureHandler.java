@@ -1,18 +1,23 @@
 package dev.cairn.wallet.http;
 
+import dev.cairn.wallet.db.DatabaseUnavailable;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last stage of every request that failed: a {@link ProblemException} becomes its problem document,
- * a router status (404, 405, 413, 415) becomes the matching problem, and anything else is logged with its
+ * a router status (404, 405, 413, 415) becomes the matching problem, the database being unreachable is 503
+ * ({@link DatabaseUnavailable}), and anything else is logged with its
  * stack trace and answered 500 with no internals in the body.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  /** About what a PostgreSQL restart or a CloudNativePG failover takes. */
+  private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -23,6 +28,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof ProblemException problem) {
       return problem;
+    }
+    if (failure != null && DatabaseUnavailable.causedBy(failure)) {
+      LOG.warn("database unavailable on {} {}: {}", ctx.request().method(), ctx.request().path(), failure.toString());
+      return new ProblemException(ProblemType.UNAVAILABLE, "The database is not reachable; retry shortly",
+          Map.of("Retry-After", DATABASE_RETRY_AFTER_SECONDS));
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     return switch (status) {

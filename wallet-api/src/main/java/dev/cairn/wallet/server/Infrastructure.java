@@ -37,7 +37,8 @@ record Infrastructure(Optional<EmbeddedDatabase> embedded, Database database, St
       ECKey signingKey = SigningKey.loadOrCreate(config.signingKeyFile(), config.home());
       KeyRing keyRing = new KeyRing(KeyEncryptionKey.loadOrCreate(config.wallet().kekFile(), config.home()),
           config.wallet().previousKekFiles().stream().map(KeyEncryptionKey::read).toList());
-      Database database = Database.open(vertx, settings, config.databasePoolSize(), ENTITIES);
+      Database database = Database.open(vertx, settings, config.databasePoolSize(), config.databaseTimeouts(),
+          ENTITIES);
       return new Infrastructure(embedded, database, schemaVersion, signingKey, keyRing);
     } catch (RuntimeException e) {
       embedded.ifPresent(EmbeddedDatabase::close);

@@ -21,6 +21,8 @@ class CairnConfigTest {
     assertEquals(Path.of("/srv/cairn/pgdata"), config.pgDataDirectory());
     assertTrue(config.database().isEmpty(), "embedded PostgreSQL unless CAIRN_DB_URL is set");
     assertTrue(config.oidc().isEmpty());
+    assertEquals(new CairnConfig.DatabaseTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)),
+        config.databaseTimeouts());
   }
 
   @Test
