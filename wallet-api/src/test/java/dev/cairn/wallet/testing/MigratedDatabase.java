@@ -1,5 +1,6 @@
 package dev.cairn.wallet.testing;
 
+import dev.cairn.wallet.config.CairnConfig;
 import dev.cairn.wallet.db.ConnectionSettings;
 import dev.cairn.wallet.db.Database;
 import dev.cairn.wallet.db.Migrations;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,7 +28,8 @@ public final class MigratedDatabase implements AutoCloseable {
 
   /** A new pool, as one more instance would have. */
   public Pool pool() {
-    Database database = Database.open(vertx, settings, 4, List.of());
+    Database database = Database.open(vertx, settings, 4,
+        new CairnConfig.DatabaseTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)), List.of());
     opened.add(database);
     return database.pool();
   }
