@@ -32,8 +32,8 @@ class PendingCredentialClaimTest {
       database.execute("INSERT INTO account (id, email, password_hash, created_at) VALUES ('" + account
           + "', 'claims@example.org', 'x', now())");
       database.execute("INSERT INTO credential_offer (id, account_id, credential_issuer, issuer_display, credentials, "
-          + "kek_id, sealed_offer, state, created_at) VALUES ('" + offer + "', '" + account + "', 'https://issuer.example', "
-          + "'[]', '[]', 'k', '\\x00', 'accepted', now())");
+          + "kek_id, sealed_offer, state, created_at, expires_at, grants) VALUES ('" + offer + "', '" + account
+          + "', 'https://issuer.example', '[]', '[]', 'k', '\\x00', 'accepted', now(), now() + interval '1 day', '[]')");
       database.execute("INSERT INTO pending_credential (id, account_id, offer_id, configuration_id, kek_id, sealed_deferral, "
           + "not_before, created_at) SELECT gen_random_uuid(), '" + account + "', '" + offer + "', 'c' || n, 'k', '\\x00', "
           + "'" + now + "'::timestamptz - n * interval '1 second', now() FROM generate_series(1, " + DUE + ") n");
