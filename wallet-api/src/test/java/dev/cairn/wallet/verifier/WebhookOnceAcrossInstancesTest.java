@@ -58,8 +58,9 @@ class WebhookOnceAcrossInstancesTest {
         ids.add(request.getString("id"));
       }
       waitFor(() -> refused.get() == NOTICES);
-      assertEquals(NOTICES, first.queryLong("SELECT count(*) FROM webhook_delivery WHERE attempts = 1 "
-          + "AND delivered_at IS NULL"));
+      // The receiver answers before Cairn records the failed attempt: wait for the record, not just the answer.
+      waitFor(() -> first.queryLong("SELECT count(*) FROM webhook_delivery WHERE attempts = 1 "
+          + "AND delivered_at IS NULL") == NOTICES);
 
       open.add("open");
       first.clock.advance(Duration.ofSeconds(31));
