@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CredentialOffers {
 
   /** A new offer: the object itself, both URIs a wallet can be given, and the Transaction Code for the learner. */
-  record Created(JsonObject credentialOffer, String byValue, String byReference, String txCode, Instant expiresAt) {
+  record Created(String offerId, JsonObject credentialOffer, String byValue, String byReference, String txCode, Instant expiresAt) {
     JsonObject json() {
-      return new JsonObject().put("credential_offer", credentialOffer).put("offer_by_value", byValue)
+      return new JsonObject().put("offer_id", offerId).put("credential_offer", credentialOffer).put("offer_by_value", byValue)
           .put("offer_by_reference", byReference).put(OpenId4Vci.TX_CODE, txCode).put("expires_at", expiresAt.toString());
     }
   }
@@ -55,12 +55,12 @@ final class CredentialOffers {
             .put(OpenId4Vci.PRE_AUTHORIZED_CODE, grant.code()).put(OpenId4Vci.TX_CODE, txCode)));
     Instant now = clock.instant();
     byId.values().removeIf(stored -> !now.isBefore(stored.expiresAt()));
-    String id = Secrets.token();
+    String id = request.id();
     byId.put(id, new Stored(offer, grant.expiresAt()));
     String byValue = OpenId4Vci.OFFER_SCHEME + "://?" + OpenId4Vci.CREDENTIAL_OFFER + "=" + encode(offer.encode());
     String byReference = OpenId4Vci.OFFER_SCHEME + "://?" + OpenId4Vci.CREDENTIAL_OFFER_URI + "="
         + encode(endpoints.url(IssuerEndpoints.OFFERS + "/" + id));
-    return new Created(offer, byValue, byReference, grant.txCode(), grant.expiresAt());
+    return new Created(id, offer, byValue, byReference, grant.txCode(), grant.expiresAt());
   }
 
   Optional<JsonObject> byReference(String id) {

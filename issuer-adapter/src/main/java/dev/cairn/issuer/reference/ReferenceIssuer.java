@@ -39,12 +39,16 @@ public final class ReferenceIssuer {
     PreAuthorizedGrants grants = new PreAuthorizedGrants(config, clock);
     AccessTokens tokens = new AccessTokens(config, clock);
     CNonces nonces = new CNonces(config, clock);
+    StatusLists statusLists = new StatusLists(endpoints, keys, crypto, clock);
+    IssuedCredentials issued = new IssuedCredentials(statusLists, clock);
+    OperatorAuthorization operator = new OperatorAuthorization(config.adminToken());
     CredentialService credentials = new CredentialService(config, new KeyProofVerifier(config, resolver, crypto, clock),
         nonces, new CredentialMinter(config, keys, canonicalizer, clock), new DeferredTransactions(config, clock),
-        notifications, crypto);
+        notifications, crypto, issued);
     this.routes = new ReferenceIssuerRoutes(vertx, config, endpoints, keys,
         new CredentialOffers(config, endpoints, grants, clock), new TokenService(config, grants, tokens), tokens, nonces,
-        credentials, notifications);
+        credentials, notifications, operator, new OperatorRoutes(endpoints, operator, issued),
+        new StatusListRoutes(endpoints, statusLists));
   }
 
   /** A new issuer with fresh keys; {@code resolver} resolves holders' did:jwk and did:key proof keys. */

@@ -8,10 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The reference issuer's route table and its handlers: each parses, calls one service, writes. Errors are OAuth
@@ -32,10 +30,14 @@ final class ReferenceIssuerRoutes {
   private final CNonces nonces;
   private final CredentialService credentials;
   private final Notifications notifications;
+  private final OperatorAuthorization operator;
+  private final OperatorRoutes operatorRoutes;
+  private final StatusListRoutes statusListRoutes;
 
   ReferenceIssuerRoutes(Vertx vertx, ReferenceIssuerConfig config, IssuerEndpoints endpoints, IssuerSigningKeys keys,
                         CredentialOffers offers, TokenService tokens, AccessTokens accessTokens, CNonces nonces,
-                        CredentialService credentials, Notifications notifications) {
+                        CredentialService credentials, Notifications notifications, OperatorAuthorization operator,
+                        OperatorRoutes operatorRoutes, StatusListRoutes statusListRoutes) {
     this.vertx = vertx;
     this.config = config;
     this.endpoints = endpoints;
@@ -46,6 +48,9 @@ final class ReferenceIssuerRoutes {
     this.nonces = nonces;
     this.credentials = credentials;
     this.notifications = notifications;
+    this.operator = operator;
+    this.operatorRoutes = operatorRoutes;
+    this.statusListRoutes = statusListRoutes;
   }
 
   Router router() {
@@ -61,6 +66,8 @@ final class ReferenceIssuerRoutes {
     router.post(endpoints.local(IssuerEndpoints.CREDENTIAL)).handler(this::credential);
     router.post(endpoints.local(IssuerEndpoints.DEFERRED_CREDENTIAL)).handler(this::deferredCredential);
     router.post(endpoints.local(IssuerEndpoints.NOTIFICATION)).handler(this::notification);
+    operatorRoutes.mount(router);
+    statusListRoutes.mount(router);
     router.route().failureHandler(this::failure);
     return router;
   }
@@ -79,12 +86,7 @@ final class ReferenceIssuerRoutes {
 
   /** The operator's endpoint: an offer for one learner (bearer-protected when an admin token is configured). */
   private void createOffer(RoutingContext context) {
-    config.adminToken().ifPresent(expected -> {
-      String given = String.valueOf(context.request().getHeader("Authorization"));
-      if (!MessageDigest.isEqual(("Bearer " + expected).getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-        throw new OAuthException(OAuthError.INVALID_TOKEN, "the operator token is required");
-      }
-    });
+    operator.check(context);
     json(context, 201, offers.create(OfferRequest.read(jsonBody(context))).json());
   }
 
