@@ -48,7 +48,7 @@ public final class ReferenceIssuer {
     this.routes = new ReferenceIssuerRoutes(vertx, config, endpoints, keys,
         new CredentialOffers(config, endpoints, grants, clock), new TokenService(config, grants, tokens), tokens, nonces,
         credentials, notifications, operator, new OperatorRoutes(endpoints, operator, issued),
-        new StatusListRoutes(endpoints, statusLists));
+        new StatusListRoutes(endpoints, statusLists), new OfferQrCodes(crypto));
   }
 
   /** A new issuer with fresh keys; {@code resolver} resolves holders' did:jwk and did:key proof keys. */

@@ -33,11 +33,12 @@ final class ReferenceIssuerRoutes {
   private final OperatorAuthorization operator;
   private final OperatorRoutes operatorRoutes;
   private final StatusListRoutes statusListRoutes;
+  private final OfferQrCodes qrCodes;
 
   ReferenceIssuerRoutes(Vertx vertx, ReferenceIssuerConfig config, IssuerEndpoints endpoints, IssuerSigningKeys keys,
                         CredentialOffers offers, TokenService tokens, AccessTokens accessTokens, CNonces nonces,
                         CredentialService credentials, Notifications notifications, OperatorAuthorization operator,
-                        OperatorRoutes operatorRoutes, StatusListRoutes statusListRoutes) {
+                        OperatorRoutes operatorRoutes, StatusListRoutes statusListRoutes, OfferQrCodes qrCodes) {
     this.vertx = vertx;
     this.config = config;
     this.endpoints = endpoints;
@@ -51,6 +52,7 @@ final class ReferenceIssuerRoutes {
     this.operator = operator;
     this.operatorRoutes = operatorRoutes;
     this.statusListRoutes = statusListRoutes;
+    this.qrCodes = qrCodes;
   }
 
   Router router() {
@@ -87,7 +89,9 @@ final class ReferenceIssuerRoutes {
   /** The operator's endpoint: an offer for one learner (bearer-protected when an admin token is configured). */
   private void createOffer(RoutingContext context) {
     operator.check(context);
-    json(context, 201, offers.create(OfferRequest.read(jsonBody(context))).json());
+    CredentialOffers.Created created = offers.create(OfferRequest.read(jsonBody(context)));
+    qrCodes.of(created.byReference()).onSuccess(qr -> json(context, 201, created.json().mergeIn(qr)))
+        .onFailure(context::fail);
   }
 
   /** §4.1.3: the offer object behind a credential_offer_uri, as application/json. */
