@@ -48,7 +48,8 @@ public final class ReferenceIssuer {
     this.routes = new ReferenceIssuerRoutes(vertx, config, endpoints, keys,
         new CredentialOffers(config, endpoints, grants, clock), new TokenService(config, grants, tokens), tokens, nonces,
         credentials, notifications, operator, new OperatorRoutes(endpoints, operator, issued),
-        new StatusListRoutes(endpoints, statusLists), new OfferQrCodes(crypto));
+        new StatusListRoutes(endpoints, statusLists), new OfferQrCodes(crypto),
+        new SignedIssuerMetadata(config, keys, crypto, clock));
   }
 
   /** A new issuer with fresh keys; {@code resolver} resolves holders' did:jwk and did:key proof keys. */

@@ -34,11 +34,13 @@ final class ReferenceIssuerRoutes {
   private final OperatorRoutes operatorRoutes;
   private final StatusListRoutes statusListRoutes;
   private final OfferQrCodes qrCodes;
+  private final SignedIssuerMetadata signedMetadata;
 
   ReferenceIssuerRoutes(Vertx vertx, ReferenceIssuerConfig config, IssuerEndpoints endpoints, IssuerSigningKeys keys,
                         CredentialOffers offers, TokenService tokens, AccessTokens accessTokens, CNonces nonces,
                         CredentialService credentials, Notifications notifications, OperatorAuthorization operator,
-                        OperatorRoutes operatorRoutes, StatusListRoutes statusListRoutes, OfferQrCodes qrCodes) {
+                        OperatorRoutes operatorRoutes, StatusListRoutes statusListRoutes, OfferQrCodes qrCodes,
+                        SignedIssuerMetadata signedMetadata) {
     this.vertx = vertx;
     this.config = config;
     this.endpoints = endpoints;
@@ -53,6 +55,7 @@ final class ReferenceIssuerRoutes {
     this.operatorRoutes = operatorRoutes;
     this.statusListRoutes = statusListRoutes;
     this.qrCodes = qrCodes;
+    this.signedMetadata = signedMetadata;
   }
 
   Router router() {
@@ -78,8 +81,15 @@ final class ReferenceIssuerRoutes {
     context.response().putHeader("Content-Type", "application/did+json").end(keys.didDocument().encode());
   }
 
+  /** §12.2.2: JSON, or §12.2.3 signed metadata when the Wallet's Accept asks for application/jwt. */
   private void issuerMetadata(RoutingContext context) {
-    json(context, 200, MetadataDocuments.credentialIssuer(config, endpoints));
+    JsonObject metadata = MetadataDocuments.credentialIssuer(config, endpoints);
+    if (!SignedIssuerMetadata.wanted(context.request().getHeader("Accept"))) {
+      json(context, 200, metadata);
+      return;
+    }
+    signedMetadata.sign(metadata).onSuccess(jwt -> context.response().putHeader("Content-Type",
+        SignedIssuerMetadata.MEDIA_TYPE).putHeader("Cache-Control", "no-store").end(jwt)).onFailure(context::fail);
   }
 
   private void authorizationServerMetadata(RoutingContext context) {
