@@ -51,7 +51,7 @@ class IssuerRevocationTest {
   @CsvSource({"MicroCredential_dc+sd-jwt, revoke, revoked", "MicroCredential_dc+sd-jwt, suspend, suspended",
       "MicroCredential_jwt_vc_json, revoke, revoked", "MicroCredential_ldp_vc_eddsa-rdfc-2022, revoke, revoked"})
   void aCredentialTheIssuerRevokesOrSuspendsChangesStatusAtTheNextRecheck(String configurationId, String action,
-                                                                 String walletStatus) throws Exception {
+                                                                       String walletStatus) throws Exception {
     String token = cairn.api().signUp(action + configurationId.toLowerCase().replaceAll("[^a-z0-9]", "")
         + "@revocation.example").getString("accessToken");
     JsonObject created = ISSUER.offer(false, configurationId);
