@@ -31,6 +31,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -146,6 +147,28 @@ class RevocationAndSuspensionTest {
     JsonObject subject = credential.getJsonObject("credentialSubject");
     assertEquals("revocation", subject.getString("statusPurpose"));
     assertEquals(131_072, StatusBits.bitstring(subject.getString("encodedList"), 1).size());
+  }
+
+  /** Compressing a big list is costly: the signed copy is served again until a status changes. */
+  @Test
+  void aListIsSignedAgainOnlyWhenAStatusChanges() {
+    Issued issued = issue("MicroCredential_dc+sd-jwt");
+    String first = tokenStatusList();
+    assertEquals(first, tokenStatusList(), "the same signed copy while nothing changed");
+    operator("/issuer/credentials/" + issued.id() + "/suspend", ADMIN, 200);
+    String after = tokenStatusList();
+    assertTrue(!first.equals(after), "a change makes a new list");
+    JsonObject list = new JsonObject(new String(Base64.getUrlDecoder().decode(after.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8)).getJsonObject("status_list");
+    long index = issued.credential().verification().credential().orElseThrow().claims().getJsonObject("status")
+        .getJsonObject("status_list").getLong("idx");
+    assertEquals(2, StatusBits.tokenStatusList(list.getInteger("bits"), list.getString("lst")).value(index),
+        "SUSPENDED at the credential's index");
+  }
+
+  private static String tokenStatusList() {
+    return Await.result(OPERATOR.send(OutboundRequest.get(URI.create(WORLD.origin() + "/status/token-status-list"),
+        Set.of("application/statuslist+jwt")))).body().toString();
   }
 
   /** Herd privacy (Token Status List §13.2): random indexes, none handed out twice. */
