@@ -5,6 +5,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.cairn.credentials.Check;
 import dev.cairn.credentials.CheckResult;
 import dev.cairn.credentials.CryptoPool;
+import dev.cairn.credentials.Outcome;
 import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.jose.IssuerKeys;
@@ -19,6 +20,10 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -79,31 +84,67 @@ public final class StatusChecker {
         .recover(failure -> unknown("the status list at " + uri + " could not be used: " + describe(failure)));
   }
 
-  /** VCDM: {@code credentialStatus} entries of type BitstringStatusListEntry (Bitstring Status List §2.1). */
+  /** The most entries a credentialStatus may hold here: one per purpose this checker understands. */
+  static final int MAX_STATUS_ENTRIES = 2;
+
+  /**
+   * VCDM: {@code credentialStatus} entries of type BitstringStatusListEntry (Bitstring Status List §2.1). VCDM 2.0
+   * §4.10 allows one entry or an array; an issuer that can both revoke and suspend gives one entry per purpose. Every
+   * entry is checked: a failed one (revoked before suspended) decides, then an unknown one, else the status passed.
+   */
   public Future<CheckResult> bitstringStatus(Object credentialStatus, String issuer) {
     if (credentialStatus == null) {
       return Future.succeededFuture(CheckResult.skipped(ReasonCode.NO_STATUS, "the credential has no credentialStatus"));
     }
-    JsonObject entry = credentialStatus instanceof JsonArray array && array.size() == 1
-        ? array.getJsonObject(0) : credentialStatus instanceof JsonObject object ? object : null;
-    if (entry == null || !"BitstringStatusListEntry".equals(entry.getString("type"))) {
-      return unknown("only one BitstringStatusListEntry is understood as credentialStatus");
+    List<Object> entries = credentialStatus instanceof JsonArray array ? array.getList() : List.of(credentialStatus);
+    if (entries.isEmpty() || entries.size() > MAX_STATUS_ENTRIES) {
+      return unknown("credentialStatus holds " + entries.size() + " entries; 1 to " + MAX_STATUS_ENTRIES
+          + " are understood");
     }
-    String purpose = entry.getString("statusPurpose");
-    String url = entry.getString("statusListCredential");
+    List<Future<CheckResult>> checked = new ArrayList<>();
+    for (Object entry : entries) {
+      Object json = entry instanceof Map<?, ?> map ? new JsonObject(castMap(map)) : entry;
+      checked.add(json instanceof JsonObject object ? bitstringEntry(object, issuer)
+          : unknown("a credentialStatus entry is not an object"));
+    }
+    return Future.all(checked).map(all -> worst(checked.stream().map(Future::result).toList()));
+  }
+
+  private Future<CheckResult> bitstringEntry(JsonObject entry, String issuer) {
+    if (!"BitstringStatusListEntry".equals(entry.getValue("type"))) {
+      return unknown("only BitstringStatusListEntry is understood as credentialStatus");
+    }
+    Object purpose = entry.getValue("statusPurpose");
+    Object url = entry.getValue("statusListCredential");
     long index;
     try {
-      index = Long.parseLong(entry.getString("statusListIndex"));
+      index = Long.parseLong((String) entry.getValue("statusListIndex"));
     } catch (NumberFormatException | ClassCastException e) {
       return unknown("statusListIndex must be a decimal string");
     }
     int size = entry.getValue("statusSize") instanceof Number number ? number.intValue() : 1;
-    if (url == null || !("revocation".equals(purpose) || "suspension".equals(purpose))) {
+    if (!(url instanceof String listUrl) || !("revocation".equals(purpose) || "suspension".equals(purpose))) {
       return unknown("statusPurpose must be revocation or suspension, with a statusListCredential");
     }
-    return lists.get(issuer + " " + purpose + " " + size + " " + url, () -> fetchBitstringList(url, purpose, size, issuer))
-        .map(bits -> interpret(bits, index, url, purpose))
-        .recover(failure -> unknown("the status list credential at " + url + " could not be used: " + describe(failure)));
+    String statusPurpose = (String) purpose;
+    return lists.get(issuer + " " + statusPurpose + " " + size + " " + listUrl,
+            () -> fetchBitstringList(listUrl, statusPurpose, size, issuer))
+        .map(bits -> interpret(bits, index, listUrl, statusPurpose))
+        .recover(failure -> unknown("the status list credential at " + listUrl + " could not be used: "
+            + describe(failure)));
+  }
+
+  /** Of several entries' results: the first failure (revoked ranks before suspended), else the first unknown. */
+  private static CheckResult worst(List<CheckResult> results) {
+    return results.stream().filter(result -> result.outcome() == Outcome.FAILED)
+        .min(Comparator.comparing(result -> result.reason().orElse(ReasonCode.REVOKED) == ReasonCode.REVOKED ? 0 : 1))
+        .or(() -> results.stream().filter(result -> result.outcome() != Outcome.PASSED).findFirst())
+        .orElse(results.get(0));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Map<?, ?> map) {
+    return (Map<String, Object>) map;
   }
 
   private CheckResult interpret(StatusBits bits, long index, String uri, String purpose) {

@@ -124,6 +124,21 @@ class StatusCheckTest {
     assertStatus(vcWithStatus("suspension", 1, suspension), Outcome.FAILED, ReasonCode.SUSPENDED);
   }
 
+  /** VCDM 2.0 §4.10: one entry per purpose; lists built with the issuer-side encoder and documents. */
+  @Test
+  void aCredentialWithARevocationAndASuspensionEntryIsCheckedAgainstBoth() {
+    StatusListEncoder revoked = StatusListEncoder.bitstring(1, 131_072);
+    StatusListEncoder suspended = StatusListEncoder.bitstring(1, 131_072);
+    revoked.set(10, 1);
+    suspended.set(20, 1);
+    suspended.set(10, 1);
+    String revocation = serveEncodedList(StatusListDocuments.REVOCATION, revoked);
+    String suspension = serveEncodedList(StatusListDocuments.SUSPENSION, suspended);
+    assertStatus(vcWithEntries(revocation, 30, suspension, 30), Outcome.PASSED, null);
+    assertStatus(vcWithEntries(revocation, 30, suspension, 20), Outcome.FAILED, ReasonCode.SUSPENDED);
+    assertStatus(vcWithEntries(revocation, 10, suspension, 10), Outcome.FAILED, ReasonCode.REVOKED);
+  }
+
   private static VerificationResult assertStatus(String credential, Outcome outcome, ReasonCode reason) {
     VerificationResult result = Await.result(verifier.verify(credential, VerificationPolicy.importing()));
     CheckResult status = result.check(Check.STATUS).orElseThrow();
@@ -152,6 +167,27 @@ class StatusCheckTest {
         .put("credentialStatus", new JsonObject().put("type", "BitstringStatusListEntry").put("statusPurpose", purpose)
             .put("statusListIndex", Integer.toString(index)).put("statusListCredential", listUrl));
     return ISSUER.sign(ISSUER.header("vc+jwt").build(), vc);
+  }
+
+  private static String vcWithEntries(String revocationList, int revocationIndex, String suspensionList,
+                                      int suspensionIndex) {
+    JsonObject vc = new JsonObject().put("@context", new JsonArray().add("https://www.w3.org/ns/credentials/v2"))
+        .put("type", new JsonArray().add("VerifiableCredential")).put("issuer", ISSUER.did())
+        .put("credentialSubject", new JsonObject().put("name", "Ada"))
+        .put("credentialStatus", new JsonArray()
+            .add(StatusListDocuments.bitstringStatusListEntry(revocationList, "revocation", revocationIndex))
+            .add(StatusListDocuments.bitstringStatusListEntry(suspensionList, "suspension", suspensionIndex)));
+    return ISSUER.sign(ISSUER.header("vc+jwt").build(), vc);
+  }
+
+  private static String serveEncodedList(String purpose, StatusListEncoder list) {
+    String path = "/bitstring/" + NEXT.incrementAndGet();
+    String url = "https://localhost:" + server.port() + path;
+    JsonObject credential = StatusListDocuments.bitstringStatusListCredential(url, ISSUER.did(), purpose,
+        CLOCK.instant().minusSeconds(1), CLOCK.instant().plus(Duration.ofDays(1)), Duration.ofMinutes(5), list);
+    String jwt = ISSUER.sign(ISSUER.header("vc+jwt").build(), credential);
+    server.on(path, request -> request.response().putHeader("Content-Type", "application/vc+jwt").end(jwt));
+    return url;
   }
 
   private static String serveTokenList(DidJwkIssuer issuer, int bits, byte[] statuses) {

@@ -51,6 +51,32 @@ public final class DidWebUrl {
     return URI.create(url.append("/did.json").toString());
   }
 
+  /**
+   * did:web spec §"Create (Register)", the inverse of {@link #of(Did)}: the DID of an https URL's host, port (its
+   * colon percent-encoded) and path segments (each a colon-separated part), e.g. a Credential Issuer Identifier's.
+   */
+  public static String didOf(URI url) {
+    if (!"https".equals(url.getScheme()) || url.getHost() == null) {
+      throw invalid("a did:web is made from an https URL with a host");
+    }
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    validateHost(host);
+    StringBuilder did = new StringBuilder("did:web:").append(host);
+    if (url.getPort() > 0) {
+      did.append("%3A").append(url.getPort());
+    }
+    String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("^/+|/+$", "");
+    if (!path.isEmpty()) {
+      for (String segment : path.split("/")) {
+        if (!PATH_SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+          throw invalid("did:web path segments are plain names (no '.', '..' or escapes)");
+        }
+        did.append(':').append(segment);
+      }
+    }
+    return did.toString();
+  }
+
   private static void validateHost(String host) {
     if (host.isEmpty() || host.length() > 253) {
       throw invalid("the domain name is empty or too long");

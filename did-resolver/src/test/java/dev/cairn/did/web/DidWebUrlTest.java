@@ -30,4 +30,21 @@ class DidWebUrlTest {
     DidResolutionException refused = assertThrows(DidResolutionException.class, () -> DidWebUrl.of(Did.parse(did)));
     assertEquals(DidError.INVALID_DID, refused.error());
   }
+
+  /** §"Create (Register)": the spec's examples read backwards, from the URL to the DID. */
+  @ParameterizedTest
+  @CsvSource({
+      "https://w3c-ccg.github.io, did:web:w3c-ccg.github.io",
+      "https://w3c-ccg.github.io/user/alice, did:web:w3c-ccg.github.io:user:alice",
+      "https://example.com:3000/user/alice/, did:web:example.com%3A3000:user:alice",
+      "https://Example.COM/, did:web:example.com"})
+  void makesTheDidOfAnHttpsUrl(String url, String did) {
+    assertEquals(did, DidWebUrl.didOf(java.net.URI.create(url)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://example.com", "https://127.0.0.1", "https://example.com/a%2Fb"})
+  void makesNoDidOfAPlainHttpAddressOrEscapedUrl(String url) {
+    assertThrows(DidResolutionException.class, () -> DidWebUrl.didOf(java.net.URI.create(url)));
+  }
 }

@@ -2,6 +2,7 @@ package dev.cairn.issuer.client;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.cairn.credentials.CredentialVerifier;
+import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.did.DidResolver;
 import dev.cairn.did.fetch.HardenedFetch;
 import dev.cairn.issuer.oid4vci.OpenId4Vci;
@@ -33,7 +34,8 @@ public final class IssuanceClient {
 
   public IssuanceClient(HardenedFetch fetch, CredentialVerifier verifier, DidResolver resolver, Clock clock) {
     this.exchange = new IssuerExchange(fetch);
-    this.offers = new OfferResolver(exchange);
+    this.offers = new OfferResolver(exchange, new IssuerMetadataRetrieval(exchange,
+        new SignedMetadata(new IssuerKeys(resolver, fetch, clock), clock)));
     this.tokens = new TokenExchange(exchange);
     this.authorizations = new AuthorizationRequests(exchange);
     this.requests = new CredentialRequests(exchange, clock);

@@ -66,12 +66,19 @@ final class IssuerExchange {
     return send(request);
   }
 
+  /** §12.2.2: the body as it came, JSON or a signed JWT ({@code mediaTypes} become the {@code Accept} header). */
+  Future<FetchedBody> get(URI uri, Set<String> mediaTypes) {
+    return refusedAsIssuance(fetch.send(OutboundRequest.get(uri, mediaTypes)));
+  }
+
   private Future<Answer> send(OutboundRequest request) {
-    return fetch.send(request)
-        .recover(failure -> Future.failedFuture(failure instanceof FetchException refused
-            ? new IssuanceException(new IssuanceFailure.FetchFailed(refused.reason(), refused.uri(), refused.getMessage()))
-            : failure))
-        .map(IssuerExchange::answer);
+    return refusedAsIssuance(fetch.send(request)).map(IssuerExchange::answer);
+  }
+
+  private static Future<FetchedBody> refusedAsIssuance(Future<FetchedBody> fetched) {
+    return fetched.recover(failure -> Future.failedFuture(failure instanceof FetchException refused
+        ? new IssuanceException(new IssuanceFailure.FetchFailed(refused.reason(), refused.uri(), refused.getMessage()))
+        : failure));
   }
 
   private static Answer answer(FetchedBody body) {

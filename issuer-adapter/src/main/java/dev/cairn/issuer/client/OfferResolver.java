@@ -19,16 +19,18 @@ final class OfferResolver {
   private static final int MAX_OFFER_URI = 16 * 1024;
 
   private final IssuerExchange exchange;
+  private final IssuerMetadataRetrieval metadata;
 
-  OfferResolver(IssuerExchange exchange) {
+  OfferResolver(IssuerExchange exchange, IssuerMetadataRetrieval metadata) {
     this.exchange = exchange;
+    this.metadata = metadata;
   }
 
   Future<ResolvedOffer> resolve(String scanned) {
     return Future.succeededFuture(scanned).compose(this::offer).compose(json -> {
       CredentialOffer offer = CredentialOffer.read(json);
       URI metadataUrl = CredentialIssuerIdentifier.wellKnown(offer.credentialIssuer(), OpenId4Vci.ISSUER_METADATA_PATH);
-      return exchange.getJson(metadataUrl).compose(metadataJson -> {
+      return metadata.fetch(metadataUrl, offer.credentialIssuer()).compose(metadataJson -> {
         IssuerMetadata issuer = IssuerMetadata.read(metadataJson, offer.credentialIssuer());
         checkOffered(offer, issuer);
         // §4.1.1: either grant may name the Authorization Server to use.

@@ -66,7 +66,8 @@ record AuthorizationRequest(String clientId, URI redirectUri, Optional<String> s
 
   /** The offer limited to the configurations this request was authorized for. */
   OfferRequest authorizedOffer() {
-    return new OfferRequest(offer.learnerName(), offer.email(), offer.achievement(), configurations, offer.deferred());
+    return new OfferRequest(offer.learnerName(), offer.email(), offer.achievement(), configurations, offer.deferred(),
+        offer.id());
   }
 
   /** §5.1.1 / RFC 9396 §2: each openid_credential detail names a configuration the offer included. */

@@ -30,7 +30,7 @@ final class CredentialMinter {
   private static final Set<String> SELECTIVELY_DISCLOSABLE = Set.of("name", "email", "result");
   /** ecdsa-sd-2023 statements every derived proof must reveal: who issued what, when, and to which holder. */
   private static final List<String> MANDATORY_POINTERS = List.of("/issuer", "/validFrom", "/type", "/name",
-      "/credentialSubject/id", "/credentialSubject/type", "/credentialSubject/achievement");
+      "/credentialSubject/id", "/credentialSubject/type", "/credentialSubject/achievement", "/credentialStatus");
 
   private final ReferenceIssuerConfig config;
   private final IssuerSigningKeys keys;
@@ -44,26 +44,31 @@ final class CredentialMinter {
     this.clock = clock;
   }
 
-  /** The credential as the Credential Response carries it (§8.3): a string for JWT formats, an object for ldp_vc. */
-  Object mint(MicroCredentialConfiguration configuration, OfferRequest offer, ProvenKey holder) {
+  /**
+   * The credential as the Credential Response carries it (§8.3): a string for JWT formats, an object for ldp_vc;
+   * {@code status} says where its status lives.
+   */
+  Object mint(MicroCredentialConfiguration configuration, OfferRequest offer, ProvenKey holder,
+              StatusReference status) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return switch (configuration) {
-      case SD_JWT -> sdJwt(offer, holder, now);
-      case JWT_VC_JSON -> jwtVcJson(offer, holder, now);
-      case LDP_VC_EDDSA -> RdfcCryptosuite.EDDSA_RDFC_2022.sign(badge(offer, holder, now),
+      case SD_JWT -> sdJwt(offer, holder, status, now);
+      case JWT_VC_JSON -> jwtVcJson(offer, holder, status, now);
+      case LDP_VC_EDDSA -> RdfcCryptosuite.EDDSA_RDFC_2022.sign(badge(offer, holder, status, now),
           proofOptions(keys.ed25519MethodId(), now), keys.ed25519(), canonicalizer);
-      case LDP_VC_ECDSA_SD -> EcdsaSd2023.sign(badge(offer, holder, now), proofOptions(keys.p256MethodId(), now),
+      case LDP_VC_ECDSA_SD -> EcdsaSd2023.sign(badge(offer, holder, status, now), proofOptions(keys.p256MethodId(), now),
           keys.p256(), MANDATORY_POINTERS, canonicalizer);
     };
   }
 
   /** SD-JWT VC §3.2: iss, iat, vct and cnf in the clear; the achievement visible; the personal claims disclosable. */
-  private String sdJwt(OfferRequest offer, ProvenKey holder, Instant now) {
+  private String sdJwt(OfferRequest offer, ProvenKey holder, StatusReference status, Instant now) {
     JsonObject claims = new JsonObject()
         .put("iss", keys.did())
         .put("iat", now.getEpochSecond())
         .put("vct", MicroCredentialConfiguration.vct(config))
         .put("cnf", new JsonObject().put("jwk", new JsonObject(holder.publicKey().toJSONObject())))
+        .put("status", status.claim())
         .put("issuer_name", config.name())
         .put("achievement", OpenBadge.achievementJson(config, offer.achievement()))
         .put("name", offer.learnerName())
@@ -74,8 +79,8 @@ final class CredentialMinter {
   }
 
   /** VCDM 1.1 §6.3.1: the credential in {@code vc}; iss, sub, nbf, jti stand for issuer, subject, date and id. */
-  private String jwtVcJson(OfferRequest offer, ProvenKey holder, Instant now) {
-    JsonObject vc = badge(offer, holder, now);
+  private String jwtVcJson(OfferRequest offer, ProvenKey holder, StatusReference status, Instant now) {
+    JsonObject vc = badge(offer, holder, status, now);
     try {
       JWTClaimsSet claims = new JWTClaimsSet.Builder()
           .issuer(keys.did())
@@ -94,8 +99,9 @@ final class CredentialMinter {
     }
   }
 
-  private JsonObject badge(OfferRequest offer, ProvenKey holder, Instant now) {
-    return OpenBadge.of(config, keys.did(), offer, holder.holderDid(), now);
+  /** OB 3.0 allows one credentialStatus (§B.1.1, 0..1): the Bitstring revocation entry. */
+  private JsonObject badge(OfferRequest offer, ProvenKey holder, StatusReference status, Instant now) {
+    return OpenBadge.of(config, keys.did(), offer, holder.holderDid(), now).put("credentialStatus", status.claim());
   }
 
   private static JsonObject proofOptions(String verificationMethod, Instant now) {

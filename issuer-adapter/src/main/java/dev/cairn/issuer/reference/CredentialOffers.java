@@ -18,10 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CredentialOffers {
 
   /** A new offer: the object itself, both URIs a wallet can be given, and the Transaction Code for the learner. */
-  record Created(JsonObject credentialOffer, String byValue, String byReference, String txCode, Instant expiresAt) {
+  record Created(String offerId, JsonObject credentialOffer, String byValue, String byReference, String txCode, Instant expiresAt) {
     JsonObject json() {
-      JsonObject json = new JsonObject().put("credential_offer", credentialOffer).put("offer_by_value", byValue)
-          .put("offer_by_reference", byReference).put("expires_at", expiresAt.toString());
+      JsonObject json = new JsonObject().put("offer_id", offerId).put("credential_offer", credentialOffer)
+          .put("offer_by_value", byValue).put("offer_by_reference", byReference).put("expires_at", expiresAt.toString());
       return txCode == null ? json : json.put(OpenId4Vci.TX_CODE, txCode); // no tx_code with an authorization_code grant
     }
   }
@@ -74,12 +74,12 @@ final class CredentialOffers {
         .put("grants", grantsObject);
     Instant now = clock.instant();
     byId.values().removeIf(stored -> !now.isBefore(stored.expiresAt()));
-    String id = Secrets.token();
+    String id = request.id();
     byId.put(id, new Stored(offer, expiresAt));
     String byValue = OpenId4Vci.OFFER_SCHEME + "://?" + OpenId4Vci.CREDENTIAL_OFFER + "=" + encode(offer.encode());
     String byReference = OpenId4Vci.OFFER_SCHEME + "://?" + OpenId4Vci.CREDENTIAL_OFFER_URI + "="
         + encode(endpoints.url(IssuerEndpoints.OFFERS + "/" + id));
-    return new Created(offer, byValue, byReference, txCode, expiresAt);
+    return new Created(id, offer, byValue, byReference, txCode, expiresAt);
   }
 
   Optional<JsonObject> byReference(String id) {

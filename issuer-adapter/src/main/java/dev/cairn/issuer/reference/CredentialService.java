@@ -28,9 +28,11 @@ final class CredentialService {
   private final DeferredTransactions deferred;
   private final Notifications notifications;
   private final CryptoPool crypto;
+  private final IssuedCredentials issued;
 
   CredentialService(ReferenceIssuerConfig config, KeyProofVerifier proofs, CNonces nonces, CredentialMinter minter,
-                    DeferredTransactions deferred, Notifications notifications, CryptoPool crypto) {
+                    DeferredTransactions deferred, Notifications notifications, CryptoPool crypto,
+                    IssuedCredentials issued) {
     this.config = config;
     this.proofs = proofs;
     this.nonces = nonces;
@@ -38,6 +40,7 @@ final class CredentialService {
     this.deferred = deferred;
     this.notifications = notifications;
     this.crypto = crypto;
+    this.issued = issued;
   }
 
   /** §8.2 Credential Request to §8.3 Credential Response. */
@@ -83,7 +86,9 @@ final class CredentialService {
     return crypto.run(() -> {
       JsonArray credentials = new JsonArray();
       // §8.3: one credential per key the Wallet proved, each bound to that key only.
-      holders.forEach(holder -> credentials.add(new JsonObject().put("credential", minter.mint(configuration, offer, holder))));
+      // Each gets its own id and status index, recorded before signing so no index is ever given out twice.
+      holders.forEach(holder -> credentials.add(new JsonObject().put("credential", minter.mint(configuration, offer,
+          holder, issued.issue(offer.id(), configuration).status()))));
       return new Answer(200, new JsonObject().put("credentials", credentials).put("notification_id", notifications.open()));
     });
   }

@@ -10,10 +10,11 @@ import java.util.Optional;
 /**
  * What an operator asks the reference issuer to offer: a learner (name, email), the achievement they earned, which
  * Credential Configurations to offer (all when absent) and whether issuance is deferred (§9) — the issuer then
- * answers the Credential Request with a {@code transaction_id} first.
+ * answers the Credential Request with a {@code transaction_id} first. {@code id} names the offer: its URL by
+ * reference, and the operator's list of what was issued for it.
  */
 record OfferRequest(String learnerName, String email, Achievement achievement, List<MicroCredentialConfiguration> configurations,
-                    boolean deferred) {
+                    boolean deferred, String id) {
   private static final int MAX_TEXT = 500;
   private static final int MAX_SKILLS = 20;
 
@@ -46,7 +47,7 @@ record OfferRequest(String learnerName, String email, Achievement achievement, L
             text(achievement.getValue("description"), "achievement.description"),
             text(achievement.getValue("criteria"), "achievement.criteria"), List.copyOf(skills),
             result == null ? Optional.empty() : Optional.of(text(result, "achievement.result"))),
-        List.copyOf(configurations), Boolean.TRUE.equals(body.getValue("deferred")));
+        List.copyOf(configurations), Boolean.TRUE.equals(body.getValue("deferred")), Secrets.token());
   }
 
   private static String text(Object value, String name) {

@@ -46,13 +46,17 @@ public final class ReferenceIssuer {
     this.authorization = new AuthorizationRoutes(config, settings, endpoints, issuerStates,
         new PushedAuthorizationRequests(settings, clock), new Consents(settings, clock), codes);
     CNonces nonces = new CNonces(config, clock);
+    StatusLists statusLists = new StatusLists(endpoints, keys, crypto, clock);
+    IssuedCredentials issued = new IssuedCredentials(statusLists, clock);
+    OperatorAuthorization operator = new OperatorAuthorization(config.adminToken());
     CredentialService credentials = new CredentialService(config, new KeyProofVerifier(config, resolver, crypto, clock),
         nonces, new CredentialMinter(config, keys, canonicalizer, clock), new DeferredTransactions(config, clock),
-        notifications, crypto);
+        notifications, crypto, issued);
     this.routes = new ReferenceIssuerRoutes(vertx, config, settings, endpoints, keys,
         new CredentialOffers(config, endpoints, grants, issuerStates, clock), new TokenService(config, grants, codes, tokens),
-        tokens, nonces,
-        credentials, notifications);
+        tokens, nonces, credentials, notifications, operator, new OperatorRoutes(endpoints, operator, issued),
+        new StatusListRoutes(endpoints, statusLists), new OfferQrCodes(crypto),
+        new SignedIssuerMetadata(config, keys, crypto, clock));
   }
 
   /** A new issuer with fresh keys; {@code resolver} resolves holders' did:jwk and did:key proof keys. */

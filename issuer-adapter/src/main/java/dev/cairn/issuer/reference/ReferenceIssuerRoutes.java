@@ -8,10 +8,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The reference issuer's route table and its handlers: each parses, calls one service, writes. Errors are OAuth
@@ -33,11 +31,18 @@ final class ReferenceIssuerRoutes {
   private final CNonces nonces;
   private final CredentialService credentials;
   private final Notifications notifications;
+  private final OperatorAuthorization operator;
+  private final OperatorRoutes operatorRoutes;
+  private final StatusListRoutes statusListRoutes;
+  private final OfferQrCodes qrCodes;
+  private final SignedIssuerMetadata signedMetadata;
 
   ReferenceIssuerRoutes(Vertx vertx, ReferenceIssuerConfig config, AuthorizationSettings authorization,
                         IssuerEndpoints endpoints, IssuerSigningKeys keys,
                         CredentialOffers offers, TokenService tokens, AccessTokens accessTokens, CNonces nonces,
-                        CredentialService credentials, Notifications notifications) {
+                        CredentialService credentials, Notifications notifications, OperatorAuthorization operator,
+                        OperatorRoutes operatorRoutes, StatusListRoutes statusListRoutes, OfferQrCodes qrCodes,
+                        SignedIssuerMetadata signedMetadata) {
     this.vertx = vertx;
     this.config = config;
     this.authorization = authorization;
@@ -49,6 +54,11 @@ final class ReferenceIssuerRoutes {
     this.nonces = nonces;
     this.credentials = credentials;
     this.notifications = notifications;
+    this.operator = operator;
+    this.operatorRoutes = operatorRoutes;
+    this.statusListRoutes = statusListRoutes;
+    this.qrCodes = qrCodes;
+    this.signedMetadata = signedMetadata;
   }
 
   Router router() {
@@ -64,6 +74,8 @@ final class ReferenceIssuerRoutes {
     router.post(endpoints.local(IssuerEndpoints.CREDENTIAL)).handler(this::credential);
     router.post(endpoints.local(IssuerEndpoints.DEFERRED_CREDENTIAL)).handler(this::deferredCredential);
     router.post(endpoints.local(IssuerEndpoints.NOTIFICATION)).handler(this::notification);
+    operatorRoutes.mount(router);
+    statusListRoutes.mount(router);
     router.route().failureHandler(this::failure);
     return router;
   }
@@ -72,8 +84,15 @@ final class ReferenceIssuerRoutes {
     context.response().putHeader("Content-Type", "application/did+json").end(keys.didDocument().encode());
   }
 
+  /** §12.2.2: JSON, or §12.2.3 signed metadata when the Wallet's Accept asks for application/jwt. */
   private void issuerMetadata(RoutingContext context) {
-    json(context, 200, MetadataDocuments.credentialIssuer(config, endpoints));
+    JsonObject metadata = MetadataDocuments.credentialIssuer(config, endpoints);
+    if (!SignedIssuerMetadata.wanted(context.request().getHeader("Accept"))) {
+      json(context, 200, metadata);
+      return;
+    }
+    signedMetadata.sign(metadata).onSuccess(jwt -> context.response().putHeader("Content-Type",
+        SignedIssuerMetadata.MEDIA_TYPE).putHeader("Cache-Control", "no-store").end(jwt)).onFailure(context::fail);
   }
 
   private void authorizationServerMetadata(RoutingContext context) {
@@ -82,14 +101,11 @@ final class ReferenceIssuerRoutes {
 
   /** The operator's endpoint: an offer for one learner (bearer-protected when an admin token is configured). */
   private void createOffer(RoutingContext context) {
-    config.adminToken().ifPresent(expected -> {
-      String given = String.valueOf(context.request().getHeader("Authorization"));
-      if (!MessageDigest.isEqual(("Bearer " + expected).getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-        throw new OAuthException(OAuthError.INVALID_TOKEN, "the operator token is required");
-      }
-    });
+    operator.check(context);
     JsonObject body = jsonBody(context);
-    json(context, 201, offers.create(OfferRequest.read(body), OfferGrant.read(body)).json());
+    CredentialOffers.Created created = offers.create(OfferRequest.read(body), OfferGrant.read(body));
+    qrCodes.of(created.byReference()).onSuccess(qr -> json(context, 201, created.json().mergeIn(qr)))
+        .onFailure(context::fail);
   }
 
   /** §4.1.3: the offer object behind a credential_offer_uri, as application/json. */
