@@ -1,5 +1,8 @@
 package dev.cairn.issuer.reference;
 
+import dev.cairn.did.Did;
+import dev.cairn.did.web.DidWebUrl;
+
 /**
  * The reference issuer's URLs. The router serves absolute paths on its host: the well-known documents are at the
  * host's root with the issuer's path appended (§12.2.2, RFC 8414 §3), everything else under the issuer's path.
@@ -19,8 +22,9 @@ record IssuerEndpoints(ReferenceIssuerConfig config) {
     return "/.well-known/oauth-authorization-server" + path();
   }
 
+  /** Where the did:web resolver will look for the issuer's DID document (did:web §"Read"), on this host. */
   String didDocumentPath() {
-    return DidWeb.documentPath(config.issuer());
+    return DidWebUrl.of(Did.parse(DidWebUrl.didOf(config.issuer()))).getRawPath();
   }
 
   String local(String endpoint) {

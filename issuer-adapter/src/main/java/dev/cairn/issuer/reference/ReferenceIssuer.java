@@ -5,6 +5,7 @@ import dev.cairn.credentials.jsonld.CanonicalizationLimits;
 import dev.cairn.credentials.jsonld.PinnedContexts;
 import dev.cairn.credentials.jsonld.RdfCanonicalizer;
 import dev.cairn.did.DidResolver;
+import dev.cairn.did.web.DidWebUrl;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public final class ReferenceIssuer {
   private ReferenceIssuer(Vertx vertx, ReferenceIssuerConfig config, AuthorizationSettings settings,
                           DidResolver resolver, Clock clock) {
     this.config = config;
-    this.keys = IssuerSigningKeys.generate(DidWeb.didOf(config.issuer()));
+    this.keys = IssuerSigningKeys.generate(DidWebUrl.didOf(config.issuer()));
     IssuerEndpoints endpoints = new IssuerEndpoints(config);
     CryptoPool crypto = new CryptoPool(vertx.createSharedWorkerExecutor("cairn-reference-issuer", 2));
     RdfCanonicalizer canonicalizer = new RdfCanonicalizer(PinnedContexts.bundled(), SIGNING_LIMITS);
