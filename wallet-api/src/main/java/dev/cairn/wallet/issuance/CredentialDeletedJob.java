@@ -57,9 +57,7 @@ public final class CredentialDeletedJob {
 
   /** One pass, if this instance gets the lease: how many notices the issuers took. */
   public Future<Integer> runOnce() {
-    return lease.acquire().compose(held -> held
-        ? notifications.claimDue(clock.instant(), BATCH).compose(this::sendAll).eventually(lease::release)
-        : Future.succeededFuture(0));
+    return lease.runIfHeld(() -> notifications.claimDue(clock.instant(), BATCH).compose(this::sendAll));
   }
 
   private Future<Integer> sendAll(List<IssuerNotifications.Due> due) {

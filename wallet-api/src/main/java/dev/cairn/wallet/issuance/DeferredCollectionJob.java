@@ -44,8 +44,6 @@ public final class DeferredCollectionJob {
 
   /** One run, if this instance gets the lease: how many pending credentials were stored or refused. */
   public Future<Integer> runOnce() {
-    return lease.acquire().compose(held -> held
-        ? collection.collectDue(BATCH).eventually(lease::release)
-        : Future.succeededFuture(0));
+    return lease.runIfHeld(() -> collection.collectDue(BATCH));
   }
 }

@@ -99,10 +99,7 @@ public final class ExpiryCleanupJob {
 
   /** One pass, if this instance gets the lease: how many rows were removed or closed. */
   public Future<Integer> runOnce() {
-    return lease.acquire().compose(held -> {
-      if (!held) {
-        return Future.succeededFuture(0);
-      }
+    return lease.runIfHeld(() -> {
       AtomicInteger total = new AtomicInteger();
       Future<Void> chain = Future.succeededFuture();
       for (ExpiryRule rule : rules) {
@@ -114,7 +111,7 @@ public final class ExpiryCleanupJob {
           return null;
         }));
       }
-      return chain.eventually(lease::release).map(done -> total.get());
+      return chain.map(done -> total.get());
     });
   }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
  * One runner for a background job across every instance sharing the database: a row per job naming its holder
@@ -41,6 +42,14 @@ public final class JobLease {
     return pool.preparedQuery(ACQUIRE)
         .execute(Tuple.of(job, holder, now.plus(length).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)))
         .map(rows -> rows.size() == 1);
+  }
+
+  /**
+   * One pass of a job: runs {@code pass} when this instance takes the lease and gives the lease back however the pass
+   * ends; answers 0 without running it while another instance holds the lease.
+   */
+  public Future<Integer> runIfHeld(Supplier<Future<Integer>> pass) {
+    return acquire().compose(held -> held ? pass.get().eventually(this::release) : Future.succeededFuture(0));
   }
 
   /** Gives the lease back and records the run, so the next instance need not wait for the expiry. */

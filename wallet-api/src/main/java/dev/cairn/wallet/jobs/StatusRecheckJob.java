@@ -61,14 +61,9 @@ public final class StatusRecheckJob {
 
   /** One run, if this instance gets the lease: how many credentials it verified again. */
   public Future<Integer> runOnce() {
-    return lease.acquire().compose(held -> {
-      if (!held) {
-        return Future.succeededFuture(0);
-      }
+    return lease.runIfHeld(() -> {
       AtomicInteger done = new AtomicInteger();
-      return nextBatches(done)
-          .eventually(lease::release)
-          .map(finished -> done.get());
+      return nextBatches(done).map(finished -> done.get());
     });
   }
 

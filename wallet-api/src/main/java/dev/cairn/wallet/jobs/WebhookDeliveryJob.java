@@ -36,8 +36,6 @@ public final class WebhookDeliveryJob {
 
   /** One pass, if this instance gets the lease: how many notices it delivered. */
   public Future<Integer> runOnce() {
-    return lease.acquire().compose(held -> held
-        ? webhooks.deliverDue(BATCH).eventually(lease::release)
-        : Future.succeededFuture(0));
+    return lease.runIfHeld(() -> webhooks.deliverDue(BATCH));
   }
 }
