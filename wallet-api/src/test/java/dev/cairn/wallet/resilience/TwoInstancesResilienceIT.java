@@ -1,5 +1,6 @@
 package dev.cairn.wallet.resilience;
 
+import dev.cairn.wallet.testing.CairnProcess;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,5 @@
-package dev.cairn.wallet.resilience;
+package dev.cairn.wallet.testing;
 
-import dev.cairn.wallet.testing.Api;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,11 +17,11 @@ import java.util.regex.Pattern;
  * The packaged jar ({@code cairn.jar} system property, set by failsafe) as its own process, configured only through
  * environment variables, as an operator runs it. Its standard output is kept line by line for failure messages.
  */
-final class CairnProcess implements AutoCloseable {
+public final class CairnProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("Cairn is ready at http://localhost:(\\d+)/");
 
-  final Process process;
-  final List<String> lines = new CopyOnWriteArrayList<>();
+  public final Process process;
+  public final List<String> lines = new CopyOnWriteArrayList<>();
   private final Thread reader;
   private Api api;
 
@@ -34,7 +33,7 @@ final class CairnProcess implements AutoCloseable {
   }
 
   /** Starts the jar with {@code env} on top of a fresh home and a free loopback port; waits until it is ready. */
-  static CairnProcess start(Path home, Map<String, String> env) throws Exception {
+  public static CairnProcess start(Path home, Map<String, String> env) throws Exception {
     Files.createDirectories(home);
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-jar", System.getProperty("cairn.jar")).redirectErrorStream(true);
@@ -60,22 +59,22 @@ final class CairnProcess implements AutoCloseable {
     return running;
   }
 
-  Api api() {
+  public Api api() {
     return api;
   }
 
-  String output() {
+  public String output() {
     return String.join("\n", lines);
   }
 
   /** {@code kill -9}: no shutdown hook runs, nothing is drained or flushed. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM through the handle (Process.destroy() would also close our end of its output); waits for the exit. */
-  int terminate() throws InterruptedException {
+  public int terminate() throws InterruptedException {
     process.toHandle().destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       throw new IllegalStateException("still running 60 s after SIGTERM:\n" + output());
@@ -84,9 +83,9 @@ final class CairnProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Keeps each line, and copies it to target/resilience-logs/cairn-<pid>.log for reading after a failure. */
+  /** Keeps each line, and copies it to target/process-logs/cairn-<pid>.log for reading after a failure. */
   private void read() {
-    Path log = Path.of("target", "resilience-logs", "cairn-" + process.pid() + ".log");
+    Path log = Path.of("target", "process-logs", "cairn-" + process.pid() + ".log");
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
          var copy = Files.newBufferedWriter(Files.createDirectories(log.getParent()).resolve(log.getFileName()))) {
       for (String line; (line = in.readLine()) != null; ) {
