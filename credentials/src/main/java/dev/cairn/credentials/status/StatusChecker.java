@@ -10,6 +10,7 @@ import dev.cairn.credentials.ReasonCode;
 import dev.cairn.credentials.VerificationException;
 import dev.cairn.credentials.jose.IssuerKeys;
 import dev.cairn.credentials.jose.JwsSignatures;
+import dev.cairn.did.fetch.FetchException;
 import dev.cairn.did.fetch.FreshnessCache;
 import dev.cairn.did.fetch.HardenedFetch;
 import io.vertx.core.Future;
@@ -59,6 +60,12 @@ public final class StatusChecker {
    * share one fetch.
    */
   private final FreshnessCache<String, StatusBits> lists;
+  /**
+   * How long a list server that could not be fetched (down, hanging, refusing) is answered "unknown" from memory, as
+   * the DID resolver does for DID documents: otherwise every credential pointing at a hanging server waits out the
+   * whole fetch deadline (docs/resilience.md). A full queue of our own fetches (BUSY) is not the server's fault.
+   */
+  static final Duration FETCH_FAILURE_TTL = Duration.ofSeconds(30);
 
   public StatusChecker(HardenedFetch fetch, IssuerKeys keys, CryptoPool crypto, StatusListProofs listProofs,
                        Clock clock) {
@@ -67,7 +74,8 @@ public final class StatusChecker {
     this.crypto = crypto;
     this.listProofs = listProofs;
     this.clock = clock;
-    this.lists = new FreshnessCache<>(clock, 1_000);
+    this.lists = new FreshnessCache<>(clock, 1_000, FETCH_FAILURE_TTL,
+        failure -> failure instanceof FetchException fetchFailure && fetchFailure.reason() != FetchException.Reason.BUSY);
   }
 
   /** SD-JWT VC: {@code status} claim with {@code status_list: {idx, uri}} (Token Status List §6.1). */

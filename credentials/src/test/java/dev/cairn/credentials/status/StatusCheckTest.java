@@ -114,6 +114,19 @@ class StatusCheckTest {
   }
 
   @Test
+  void aListServerThatFailedIsNotAskedAgainForThirtySeconds() {
+    String path = "/statuslists/down-" + NEXT.incrementAndGet();
+    server.on(path, request -> request.response().setStatusCode(503).end());
+    String uri = "https://localhost:" + server.port() + path;
+    assertStatus(sdJwtWithStatus(0, uri), Outcome.SKIPPED, ReasonCode.STATUS_UNKNOWN);
+    assertStatus(sdJwtWithStatus(1, uri), Outcome.SKIPPED, ReasonCode.STATUS_UNKNOWN);
+    assertEquals(1, server.hits(path), "the failure is remembered, not fetched again per credential");
+    CLOCK.advance(StatusChecker.FETCH_FAILURE_TTL.plusSeconds(1));
+    assertStatus(sdJwtWithStatus(0, uri), Outcome.SKIPPED, ReasonCode.STATUS_UNKNOWN);
+    assertEquals(2, server.hits(path), "asked again once the memory has expired");
+  }
+
+  @Test
   void bitstringStatusListRevocationAndSuspension() throws Exception {
     byte[] bits = new byte[16 * 1024];
     bits[0] = (byte) 0b0100_0000; // index 1 set
