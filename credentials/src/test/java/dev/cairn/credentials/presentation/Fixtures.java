@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
@@ -57,20 +58,30 @@ final class Fixtures {
         Base64URL.encode(secret.generatePublicKey().getEncoded())).d(Base64URL.encode(secret.getEncoded())).build());
   }
 
-  /** A credential format with a credential for a holder, the query that asks for it, and what consent reveals. */
-  interface Format {
-    CredentialFormat format();
+  /**
+   * A credential format with a credential for a holder, the query that asks for it, and what consent reveals.
+   *
+   * @param requested values of the claims the query asks for, which must leave
+   * @param withheld  values of claims the query does not ask for, which must not leave (none for a format that
+   *                  cannot withhold)
+   */
+  record Format(String label, CredentialFormat format, Function<Holder, String> issuer, DcqlQuery query,
+                List<String> requested, List<String> withheld) {
+    String issueTo(Holder holder) {
+      return issuer.apply(holder);
+    }
 
-    String issueTo(Holder holder);
-
-    DcqlQuery query();
-
-    /** Values of the claims the query asks for, which must leave. */
-    List<String> requested();
-
-    /** Values of claims the query does not ask for, which must not leave (none for a format that cannot withhold). */
-    List<String> withheld();
+    @Override
+    public String toString() {
+      return label;
+    }
   }
+
+  /** What every format's query asks for: the achievement, the locality, and the "allergens" skill. */
+  private static final List<String> REQUESTED = List.of("Food Safety Level 2", "Thornbury", "allergens");
+  /** What a selectively disclosing format keeps back from that query. */
+  private static final List<String> NOT_REQUESTED =
+      List.of("Ada Lovelace", "score-92", "12 Analytical Engine Row", "hygiene", "temperature-control");
 
   /** The learner's claims, under whatever root each format puts them. */
   static JsonObject learner(String subjectId) {
@@ -84,190 +95,52 @@ final class Fixtures {
   }
 
   /** SD-JWT VC, ES256 issuer: nested and array claims selectively disclosable, array decoys, cnf = the holder key. */
-  static final Format SD_JWT_VC = new Format() {
-    @Override
-    public CredentialFormat format() {
-      return CredentialFormat.SD_JWT_VC;
-    }
-
-    @Override
-    public String issueTo(Holder holder) {
-      long now = CLOCK.instant().getEpochSecond();
-      JsonObject claims = new JsonObject().put("iss", P256_ISSUER.did()).put("vct", "https://cairn.dev/vct/food-safety")
-          .put("iat", now - 60).put("exp", now + 86_400)
-          .put("cnf", new JsonObject().put("jwk", new JsonObject(holder.publicKey().toJSONObject())))
-          .mergeIn(learner(null));
-      Set<ClaimsPath> disclosable = Set.of(ClaimsPath.of("name"), ClaimsPath.of("achievement"), ClaimsPath.of("score"),
-          ClaimsPath.of("address"), ClaimsPath.of("address", "street_address"), ClaimsPath.of("address", "locality"),
-          ClaimsPath.of("skills", 0), ClaimsPath.of("skills", 1), ClaimsPath.of("skills", 2));
-      return StructuredSdJwt.issue(P256_ISSUER, claims, disclosable, 2);
-    }
-
-    @Override
-    public DcqlQuery query() {
-      return dcqlQuery("dc+sd-jwt", "{\"vct_values\": [\"https://cairn.dev/vct/food-safety\"]}", List.of());
-    }
-
-    @Override
-    public List<String> requested() {
-      return List.of("Food Safety Level 2", "Thornbury", "allergens");
-    }
-
-    @Override
-    public List<String> withheld() {
-      return List.of("Ada Lovelace", "score-92", "12 Analytical Engine Row", "hygiene", "temperature-control");
-    }
-
-    @Override
-    public String toString() {
-      return "dc+sd-jwt";
-    }
-  };
+  static final Format SD_JWT_VC = new Format("dc+sd-jwt", CredentialFormat.SD_JWT_VC, holder -> {
+    long now = CLOCK.instant().getEpochSecond();
+    JsonObject claims = new JsonObject().put("iss", P256_ISSUER.did()).put("vct", "https://cairn.dev/vct/food-safety")
+        .put("iat", now - 60).put("exp", now + 86_400)
+        .put("cnf", new JsonObject().put("jwk", new JsonObject(holder.publicKey().toJSONObject())))
+        .mergeIn(learner(null));
+    Set<ClaimsPath> disclosable = Set.of(ClaimsPath.of("name"), ClaimsPath.of("achievement"), ClaimsPath.of("score"),
+        ClaimsPath.of("address"), ClaimsPath.of("address", "street_address"), ClaimsPath.of("address", "locality"),
+        ClaimsPath.of("skills", 0), ClaimsPath.of("skills", 1), ClaimsPath.of("skills", 2));
+    return StructuredSdJwt.issue(P256_ISSUER, claims, disclosable, 2);
+  }, dcqlQuery("dc+sd-jwt", "{\"vct_values\": [\"https://cairn.dev/vct/food-safety\"]}", List.of()),
+      REQUESTED, NOT_REQUESTED);
 
   /** VCDM 1.1 JWT credential ({@code vc} claim), ES256 issuer, subject the holder. */
-  static final Format JWT_VC_JSON = new Format() {
-    @Override
-    public CredentialFormat format() {
-      return CredentialFormat.JWT_VC_JSON;
-    }
-
-    @Override
-    public String issueTo(Holder holder) {
-      long now = CLOCK.instant().getEpochSecond();
-      JsonObject vc = new JsonObject().put("@context", new JsonArray().add("https://www.w3.org/2018/credentials/v1"))
-          .put("type", new JsonArray().add("VerifiableCredential").add(TYPE))
-          .put("credentialSubject", learner(holder.did()));
-      JsonObject payload = new JsonObject().put("iss", P256_ISSUER.did()).put("sub", holder.did())
-          .put("nbf", now - 60).put("iat", now - 60).put("exp", now + 86_400).put("vc", vc);
-      return P256_ISSUER.sign(P256_ISSUER.header("JWT").build(), payload);
-    }
-
-    @Override
-    public DcqlQuery query() {
-      return dcqlQuery("jwt_vc_json", "{\"type_values\": [[\"VerifiableCredential\", \"" + TYPE + "\"]]}",
-          List.of("credentialSubject"));
-    }
-
-    @Override
-    public List<String> requested() {
-      return List.of("Food Safety Level 2", "Thornbury", "allergens");
-    }
-
-    @Override
-    public List<String> withheld() {
-      return List.of();
-    }
-
-    @Override
-    public String toString() {
-      return "jwt_vc_json";
-    }
-  };
+  static final Format JWT_VC_JSON = new Format("jwt_vc_json", CredentialFormat.JWT_VC_JSON, holder -> {
+    long now = CLOCK.instant().getEpochSecond();
+    JsonObject vc = new JsonObject().put("@context", new JsonArray().add("https://www.w3.org/2018/credentials/v1"))
+        .put("type", new JsonArray().add("VerifiableCredential").add(TYPE))
+        .put("credentialSubject", learner(holder.did()));
+    JsonObject payload = new JsonObject().put("iss", P256_ISSUER.did()).put("sub", holder.did())
+        .put("nbf", now - 60).put("iat", now - 60).put("exp", now + 86_400).put("vc", vc);
+    return P256_ISSUER.sign(P256_ISSUER.header("JWT").build(), payload);
+  }, dcqlQuery("jwt_vc_json", "{\"type_values\": [[\"VerifiableCredential\", \"" + TYPE + "\"]]}",
+      List.of("credentialSubject")), REQUESTED, List.of());
 
   /** VCDM 2.0 secured with JOSE ({@code typ vc+jwt}), EdDSA issuer: answers {@code jwt_vc_json} queries. */
-  static final Format VC_JWT = new Format() {
-    @Override
-    public CredentialFormat format() {
-      return CredentialFormat.VC_JWT;
-    }
-
-    @Override
-    public String issueTo(Holder holder) {
-      JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(new JOSEObjectType("vc+jwt"))
-          .keyID(ED25519_ISSUER.kid()).build();
-      return ED25519_ISSUER.sign(header, vcdm2(ED25519_ISSUER.did(), holder.did()));
-    }
-
-    @Override
-    public DcqlQuery query() {
-      return dcqlQuery("jwt_vc_json", "{\"type_values\": [[\"" + TYPE + "\"]]}", List.of("credentialSubject"));
-    }
-
-    @Override
-    public List<String> requested() {
-      return List.of("Food Safety Level 2", "Thornbury", "allergens");
-    }
-
-    @Override
-    public List<String> withheld() {
-      return List.of();
-    }
-
-    @Override
-    public String toString() {
-      return "vc+jwt";
-    }
-  };
+  static final Format VC_JWT = new Format("vc+jwt", CredentialFormat.VC_JWT, holder -> {
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.EdDSA).type(new JOSEObjectType("vc+jwt"))
+        .keyID(ED25519_ISSUER.kid()).build();
+    return ED25519_ISSUER.sign(header, vcdm2(ED25519_ISSUER.did(), holder.did()));
+  }, dcqlQuery("jwt_vc_json", "{\"type_values\": [[\"" + TYPE + "\"]]}", List.of("credentialSubject")),
+      REQUESTED, List.of());
 
   /** JSON-LD secured with eddsa-rdfc-2022 (did:key issuer): signs the whole document, so all of it leaves. */
-  static final Format LDP_EDDSA = new Format() {
-    @Override
-    public CredentialFormat format() {
-      return CredentialFormat.LDP_VC;
-    }
-
-    @Override
-    public String issueTo(Holder holder) {
-      return RdfcCryptosuite.EDDSA_RDFC_2022.sign(vcdm2(ED25519_ISSUER.did(), holder.did()),
-          proofOptions(ED25519_ISSUER.kid()), ED25519_ISSUER.key(), CANONICALIZER).encode();
-    }
-
-    @Override
-    public DcqlQuery query() {
-      return dcqlQuery("ldp_vc", "{\"type_values\": [[\"VerifiableCredential\", \"" + TYPE + "\"]]}",
-          List.of("credentialSubject"));
-    }
-
-    @Override
-    public List<String> requested() {
-      return List.of("Food Safety Level 2", "Thornbury", "allergens");
-    }
-
-    @Override
-    public List<String> withheld() {
-      return List.of();
-    }
-
-    @Override
-    public String toString() {
-      return "ldp_vc eddsa-rdfc-2022";
-    }
-  };
+  static final Format LDP_EDDSA = new Format("ldp_vc eddsa-rdfc-2022", CredentialFormat.LDP_VC,
+      holder -> RdfcCryptosuite.EDDSA_RDFC_2022.sign(vcdm2(ED25519_ISSUER.did(), holder.did()),
+          proofOptions(ED25519_ISSUER.kid()), ED25519_ISSUER.key(), CANONICALIZER).encode(),
+      dcqlQuery("ldp_vc", "{\"type_values\": [[\"VerifiableCredential\", \"" + TYPE + "\"]]}",
+          List.of("credentialSubject")), REQUESTED, List.of());
 
   /** JSON-LD with an ecdsa-sd-2023 base proof (did:jwk P-256 issuer, only {@code /issuer} mandatory). */
-  static final Format LDP_ECDSA_SD = new Format() {
-    @Override
-    public CredentialFormat format() {
-      return CredentialFormat.LDP_VC;
-    }
-
-    @Override
-    public String issueTo(Holder holder) {
-      return EcdsaSd2023.sign(vcdm2(P256_ISSUER.did(), holder.did()), proofOptions(P256_ISSUER.kid()),
-          P256_ISSUER.key(), List.of("/issuer"), CANONICALIZER).encode();
-    }
-
-    @Override
-    public DcqlQuery query() {
-      return dcqlQuery("ldp_vc", "{\"type_values\": [[\"VerifiableCredential\", \"" + TYPE + "\"]]}",
-          List.of("credentialSubject"));
-    }
-
-    @Override
-    public List<String> requested() {
-      return List.of("Food Safety Level 2", "Thornbury", "allergens");
-    }
-
-    @Override
-    public List<String> withheld() {
-      return List.of("Ada Lovelace", "score-92", "12 Analytical Engine Row", "hygiene", "temperature-control");
-    }
-
-    @Override
-    public String toString() {
-      return "ldp_vc ecdsa-sd-2023";
-    }
-  };
+  static final Format LDP_ECDSA_SD = new Format("ldp_vc ecdsa-sd-2023", CredentialFormat.LDP_VC,
+      holder -> EcdsaSd2023.sign(vcdm2(P256_ISSUER.did(), holder.did()), proofOptions(P256_ISSUER.kid()),
+          P256_ISSUER.key(), List.of("/issuer"), CANONICALIZER).encode(),
+      dcqlQuery("ldp_vc", "{\"type_values\": [[\"VerifiableCredential\", \"" + TYPE + "\"]]}",
+          List.of("credentialSubject")), REQUESTED, NOT_REQUESTED);
 
   static List<Format> all() {
     return List.of(SD_JWT_VC, JWT_VC_JSON, VC_JWT, LDP_EDDSA, LDP_ECDSA_SD);
